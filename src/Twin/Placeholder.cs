@@ -1,0 +1,1 @@
+namespace CityTwin.Twin; internal static class Placeholder { }
