@@ -1,0 +1,76 @@
+using CityTwin.Twin.Common;
+using CityTwin.Twin.Events;
+using CityTwin.Twin.Persistence;
+using CityTwin.Twin.Places;
+
+namespace CityTwin.Twin.Clinics;
+
+/// <summary>A clinic's live imaging counters, stored in <c>clinics</c>.</summary>
+public sealed class ClinicGrain(
+    [PersistentState("clinic", PostGisGrainStorage.Name)] IPersistentState<ClinicState> persisted)
+    : TwinGrain<ClinicState>(persisted), IClinicGrain
+{
+    /// <summary>DICOM AE titles are at most 16 characters of the default repertoire, without backslash.</summary>
+    private static bool IsAeTitle(string title) =>
+        title.Length is > 0 and <= 16 && title.All(c => c is >= ' ' and <= '~' && c != '\\') && title.Trim().Length > 0;
+
+    public Task<ClinicState?> GetAsync() => Task.FromResult(Exists ? State : null);
+
+    public async Task RegisterAsync(ClinicDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (Exists && State.Place == definition.Place && State.Kind == definition.Kind && State.AeTitles.SequenceEqual(definition.AeTitles)) return;
+        await definition.Place.ValidateAsync(GrainFactory, TwinEntityKinds.Clinic, Key);
+        TwinValidationException.Require(Enum.IsDefined(definition.Kind), $"clinic {Key}: unknown kind {definition.Kind}");
+        var bad = definition.AeTitles.FirstOrDefault(t => !IsAeTitle(t));
+        TwinValidationException.Require(bad is null, $"clinic {Key}: '{bad}' is not a DICOM AE title (1..16 printable characters, no backslash)");
+        await CommitAsync(state =>
+            {
+                state.Place = definition.Place;
+                state.Kind = definition.Kind;
+                state.AeTitles = [.. definition.AeTitles];
+            },
+            TwinStreams.Entities, state => Changed(state, "registered"));
+    }
+
+    public async Task<ClinicState> RecordStudyReceivedAsync(string studyInstanceUid)
+    {
+        EnsureStudyUid(studyInstanceUid);
+        if (State.AppliedStudyUids.Contains(studyInstanceUid, StringComparer.Ordinal)) return State;
+        await CommitAsync(state =>
+            {
+                RecentKeys.TryAdd(state.AppliedStudyUids, studyInstanceUid);
+                state.ImagingStudies++;
+            },
+            TwinStreams.Entities, state => Changed(state, "study-received"));
+        return State;
+    }
+
+    public async Task<ClinicState> RecordAiResultAsync(ImagingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        EnsureStudyUid(result.StudyInstanceUid);
+        TwinValidationException.Require(result.Turnaround >= TimeSpan.Zero, $"clinic {Key}: turnaround cannot be negative");
+        if (State.AppliedResultUids.Contains(result.StudyInstanceUid, StringComparer.Ordinal)) return State;
+        await CommitAsync(state =>
+            {
+                RecentKeys.TryAdd(state.AppliedResultUids, result.StudyInstanceUid);
+                state.AiResults++;
+                if (result.Abnormal) state.AbnormalResults++;
+                state.TotalTurnaroundMs += result.Turnaround.TotalMilliseconds;
+            },
+            TwinStreams.Entities, state => Changed(state, "ai-result"));
+        return State;
+    }
+
+    /// <summary>DICOM UIDs are at most 64 characters of digits and dots.</summary>
+    private void EnsureStudyUid(string uid)
+    {
+        TwinValidationException.Require(Exists, $"clinic {Key}: no such clinic");
+        TwinValidationException.Require(!string.IsNullOrEmpty(uid) && uid.Length <= 64 && uid.All(c => char.IsAsciiDigit(c) || c == '.'),
+            $"clinic {Key}: '{uid}' is not a DICOM UID (1..64 digits and dots)");
+    }
+
+    private EntityChanged Changed(ClinicState state, string change) =>
+        new() { EntityKind = TwinEntityKinds.Clinic, EntityId = Key, Location = state.Place.Location, Change = change };
+}

@@ -1,0 +1,17 @@
+namespace CityTwin.Twin.Clinics;
+
+/// <summary>A clinic and its imaging workload. Key: clinic id.</summary>
+[Alias("CityTwin.IClinicGrain")]
+public interface IClinicGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<ClinicState?> GetAsync();
+
+    /// <summary>Creates the clinic or updates it; idempotent.</summary>
+    [Alias("Register")] Task RegisterAsync(ClinicDefinition definition);
+
+    /// <summary>Counts a received study; a study UID already counted changes nothing.</summary>
+    [Alias("RecordStudyReceived")] Task<ClinicState> RecordStudyReceivedAsync(string studyInstanceUid);
+
+    /// <summary>Counts an AI result and its turnaround; a study UID already read changes nothing.</summary>
+    [Alias("RecordAiResult")] Task<ClinicState> RecordAiResultAsync(ImagingResult result);
+}

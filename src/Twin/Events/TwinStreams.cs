@@ -1,0 +1,37 @@
+using Orleans.Runtime;
+
+namespace CityTwin.Twin.Events;
+
+/// <summary>
+/// Names of the Orleans stream provider and stream namespaces that carry the twin's domain events.
+/// Subscribers (the GraphQL fan-out, tests, tools) use these constants, never string literals.
+/// </summary>
+public static class TwinStreams
+{
+    /// <summary>The stream provider registered on every silo and client.</summary>
+    public const string Provider = "twin";
+
+    /// <summary>Grain storage that the stream pub/sub needs; kept in memory, it is rebuilt by subscribers on start.</summary>
+    public const string PubSubStore = "PubSubStore";
+
+    /// <summary>Plate sightings recorded on vehicles.</summary>
+    public const string Sightings = "sightings";
+
+    /// <summary>Alerts for operators: watchlist hits, new incidents, critical findings.</summary>
+    public const string Alerts = "alerts";
+
+    /// <summary>Incident lifecycle changes.</summary>
+    public const string Incidents = "incidents";
+
+    /// <summary>Camera registrations and status changes.</summary>
+    public const string Cameras = "cameras";
+
+    /// <summary>Other entity changes: wards, stores, schools, clinics, the watchlist.</summary>
+    public const string Entities = "entities";
+
+    /// <summary>The one stream key per namespace while the twin runs a single city.</summary>
+    public const string CityKey = "thu-duc";
+
+    /// <summary>The stream id of a namespace for the city.</summary>
+    public static StreamId For(string streamNamespace) => StreamId.Create(streamNamespace, CityKey);
+}

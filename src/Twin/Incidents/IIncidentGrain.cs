@@ -1,0 +1,19 @@
+namespace CityTwin.Twin.Incidents;
+
+/// <summary>
+/// An incident (fire, smoke, dumping, jam, accident) walked through detected → confirmed → dispatched →
+/// on scene → resolved. Key: the incident id (a GUID string). Resolving is allowed from any open status (a false alarm).
+/// </summary>
+[Alias("CityTwin.IIncidentGrain")]
+public interface IIncidentGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<IncidentState?> GetAsync();
+
+    /// <summary>Opens the incident; opening it again with the same id returns the stored one unchanged.</summary>
+    [Alias("Open")] Task<IncidentState> OpenAsync(IncidentReport report);
+
+    [Alias("Confirm")] Task<IncidentState> ConfirmAsync(string actor, DateTimeOffset at, string? note = null);
+    [Alias("Dispatch")] Task<IncidentState> DispatchAsync(string actor, DateTimeOffset at, string? note = null);
+    [Alias("ArriveOnScene")] Task<IncidentState> ArriveOnSceneAsync(string actor, DateTimeOffset at, string? note = null);
+    [Alias("Resolve")] Task<IncidentState> ResolveAsync(string actor, DateTimeOffset at, string? note = null);
+}

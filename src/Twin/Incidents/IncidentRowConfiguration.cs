@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CityTwin.Twin.Incidents;
+
+internal sealed class IncidentRowConfiguration : IEntityTypeConfiguration<IncidentRow>
+{
+    public void Configure(EntityTypeBuilder<IncidentRow> incident)
+    {
+        incident.ToTable("incidents");
+        incident.HasKey(i => i.Id);
+        incident.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+        incident.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
+        incident.Property(i => i.Location).HasColumnType("geometry(Point,4326)");
+        incident.Property(i => i.WardCode).HasMaxLength(16);
+        incident.Property(i => i.Description).HasMaxLength(2000);
+        incident.Property(i => i.Timeline).HasColumnType("jsonb");
+        incident.Property(i => i.Version).IsConcurrencyToken();
+        incident.HasIndex(i => i.Location).HasMethod("gist");
+        incident.HasIndex(i => new { i.Status, i.DetectedAt });
+        incident.HasIndex(i => i.WardCode);
+    }
+}

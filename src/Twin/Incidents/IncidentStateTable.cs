@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CityTwin.Twin.Spatial;
+using CityTwin.Twin.Persistence;
+
+namespace CityTwin.Twin.Incidents;
+
+internal sealed class IncidentStateTable : EntityStateTable<IncidentState, IncidentRow>
+{
+    private static readonly JsonSerializerOptions TimelineJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    protected override object KeyValue(string key) => Guid.Parse(key);
+
+    protected override IncidentRow CreateRow(string key) => new() { Id = Guid.Parse(key), Location = GeoFactory.Point(0, 0) };
+
+    protected override IncidentState ToState(IncidentRow row) => new()
+    {
+        Kind = row.Kind,
+        Status = row.Status,
+        Location = GeoPoint.From(row.Location),
+        UncertaintyM = row.UncertaintyM,
+        WardCode = row.WardCode,
+        SourceCameraIds = [.. row.SourceCameraIds],
+        Description = row.Description,
+        DetectedAt = row.DetectedAt,
+        ConfirmedAt = row.ConfirmedAt,
+        DispatchedAt = row.DispatchedAt,
+        OnSceneAt = row.OnSceneAt,
+        ResolvedAt = row.ResolvedAt,
+        Timeline = JsonSerializer.Deserialize<List<IncidentTransition>>(row.Timeline, TimelineJson) ?? [],
+    };
+
+    protected override void Apply(IncidentState state, IncidentRow row)
+    {
+        row.Kind = state.Kind;
+        row.Status = state.Status;
+        row.Location = state.Location.ToPoint();
+        row.UncertaintyM = state.UncertaintyM;
+        row.WardCode = state.WardCode;
+        row.SourceCameraIds = [.. state.SourceCameraIds];
+        row.Description = state.Description;
+        row.DetectedAt = state.DetectedAt;
+        row.ConfirmedAt = state.ConfirmedAt;
+        row.DispatchedAt = state.DispatchedAt;
+        row.OnSceneAt = state.OnSceneAt;
+        row.ResolvedAt = state.ResolvedAt;
+        row.Timeline = JsonSerializer.Serialize(state.Timeline, TimelineJson);
+    }
+}

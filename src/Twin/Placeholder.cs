@@ -1,1 +1,0 @@
-namespace CityTwin.Twin; internal static class Placeholder { }
