@@ -12,9 +12,13 @@ internal sealed class IncidentStateTable : EntityStateTable<IncidentState, Incid
         Converters = { new JsonStringEnumConverter() },
     };
 
-    protected override object KeyValue(string key) => Guid.Parse(key);
+    protected override object KeyValue(string key) => IdOf(key);
 
-    protected override IncidentRow CreateRow(string key) => new() { Id = Guid.Parse(key), Location = GeoFactory.Point(0, 0) };
+    /// <summary>Incident ids are GUIDs; anything else is refused before it reaches the database.</summary>
+    private static Guid IdOf(string key) =>
+        Guid.TryParse(key, out var id) ? id : throw new Common.TwinValidationException($"incident '{key}': an incident id is a GUID");
+
+    protected override IncidentRow CreateRow(string key) => new() { Id = IdOf(key), Location = GeoFactory.Point(0, 0) };
 
     protected override IncidentState ToState(IncidentRow row) => new()
     {

@@ -12,8 +12,11 @@ namespace CityTwin.Twin.Persistence;
 /// </summary>
 public sealed class PostGisGrainStorage(IServiceProvider services, IDbContextFactory<TwinDbContext> contexts) : IGrainStorage
 {
-    /// <summary>The storage name grains use in <c>[PersistentState(..., PostGisGrainStorage.Name)]</c>.</summary>
-    public const string Name = "twin";
+    /// <summary>
+    /// The storage name grains use in <c>[PersistentState(..., PostGisGrainStorage.Name)]</c>. It must differ from the
+    /// stream provider name: Orleans looks for the stream pub/sub store under the provider name first.
+    /// </summary>
+    public const string Name = "twin-postgis";
 
     /// <inheritdoc />
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -35,7 +38,16 @@ public sealed class PostGisGrainStorage(IServiceProvider services, IDbContextFac
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var version = await TableFor<T>().WriteAsync(db, KeyOf(grainId), grainState.State ?? throw new InvalidOperationException($"grain {grainId} has no state to write"), VersionOf(grainState), CancellationToken.None);
+        var state = grainState.State ?? throw new InvalidOperationException($"grain {grainId} has no state to write");
+        int version;
+        try
+        {
+            version = await TableFor<T>().WriteAsync(db, KeyOf(grainId), state, VersionOf(grainState), CancellationToken.None);
+        }
+        catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException)
+        {
+            throw TwinStorageException.From($"writing {grainId}", e);
+        }
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }

@@ -98,7 +98,8 @@ public sealed partial class SightingLog : ISightingLog, IAsyncDisposable
             {
                 // The whole batch failed; every caller learns it, nothing was stored, and the loop goes on.
                 LogBatchFailed(logger, e, rows);
-                foreach (var pending in batch) pending.Done.TrySetException(e);
+                var failure = Persistence.TwinStorageException.From($"writing {rows} sightings", e);
+                foreach (var pending in batch) pending.Done.TrySetException(failure);
             }
         }
     }
