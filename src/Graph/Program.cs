@@ -1,1 +1,3 @@
-Console.WriteLine("citytwin");
+using CityTwin.Graph.Cli;
+
+return await CityTwinCommandLine.Create().Parse(args).InvokeAsync();

@@ -22,9 +22,10 @@ public static class DemoCityLoader
                 .RegisterAsync(new WardDefinition(ward.Name, ward.District, ward.DistrictCode, new GeoPoint(ward.Lon, ward.Lat)));
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Cameras of different wards register in parallel; the ward grains serialise their own attach calls.
-        await Task.WhenAll(city.Cameras.Select(c => grains.GetGrain<ICameraGrain>(c.Id).RegisterAsync(
-            new CameraDefinition(c.Name, c.WardCode, new GeoPoint(c.Lon, c.Lat), c.Kind, c.MountHeightM, c.HeadingDeg, c.FovDeg, c.RangeM, c.Road))));
+        // A few cameras at a time: enough to overlap database round trips, few enough to leave connections for others.
+        await Parallel.ForEachAsync(city.Cameras, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (c, _) => await grains.GetGrain<ICameraGrain>(c.Id).RegisterAsync(
+                new CameraDefinition(c.Name, c.WardCode, new GeoPoint(c.Lon, c.Lat), c.Kind, c.MountHeightM, c.HeadingDeg, c.FovDeg, c.RangeM, c.Road)));
         cancellationToken.ThrowIfCancellationRequested();
 
         // Markets before their retailers, so a retailer's market always exists.

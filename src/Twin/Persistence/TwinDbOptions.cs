@@ -9,12 +9,19 @@ public static class TwinDbOptions
     /// <summary>Environment variable that holds the Npgsql connection string.</summary>
     public const string ConnectionStringVariable = "CITYTWIN_DB";
 
+    /// <summary>Connections one process opens at most unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 32;
+
     /// <summary>A data source that maps PostGIS geometries to NetTopologySuite.</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException($"no database connection string: set {ConnectionStringVariable} or ConnectionStrings:Twin");
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // A silo activates grains in bursts (the demo city, a reconnecting camera fleet); a bounded pool makes them
+        // queue for a connection instead of exhausting the server's max_connections. An explicit setting wins.
+        if (!new NpgsqlConnectionStringBuilder(connectionString).ContainsKey("Maximum Pool Size"))
+            builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
         builder.UseNetTopologySuite();
         return builder.Build();
     }
