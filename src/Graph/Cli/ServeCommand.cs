@@ -38,8 +38,17 @@ public static class ServeCommand
             app.MapCityTwinEndpoints();
             app.Lifetime.ApplicationStarted.Register(() =>
                 Console.WriteLine($"CityTwin is listening on {settings.Urls} (health: {settings.Urls.Split(';')[0].TrimEnd('/')}/healthz)"));
-            await app.RunAsync(cancellationToken);
-            return 0;
+            try
+            {
+                await app.RunAsync(cancellationToken);
+                return 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Start-up failures (database unreachable, port taken) end the process with one clear line.
+                await Console.Error.WriteLineAsync($"citytwin serve: could not start: {e.GetBaseException().Message}");
+                return 1;
+            }
         });
         return serve;
     }

@@ -1,6 +1,7 @@
 using CityTwin.Twin.Cameras;
 using CityTwin.Twin.Demo;
 using CityTwin.Twin.Spatial;
+using CityTwin.Testing;
 using CityTwin.Twin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,5 @@
+using CityTwin.Testing;
+
 namespace CityTwin.Twin.Tests.Infrastructure;
 
 /// <summary>One database and one 2-silo cluster shared by the tests of a collection (deploying takes seconds).</summary>

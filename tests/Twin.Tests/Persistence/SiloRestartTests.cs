@@ -3,6 +3,7 @@ using CityTwin.Twin.Incidents;
 using CityTwin.Twin.Plates;
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Stores;
+using CityTwin.Testing;
 using CityTwin.Twin.Tests.Infrastructure;
 using CityTwin.Twin.Vehicles;
 using CityTwin.Twin.Vehicles.Sightings;

@@ -2,6 +2,7 @@ using CityTwin.Twin.Common;
 using CityTwin.Twin.Events;
 using CityTwin.Twin.Plates;
 using CityTwin.Twin.Spatial;
+using CityTwin.Testing;
 using CityTwin.Twin.Tests.Infrastructure;
 using CityTwin.Twin.Vehicles;
 using CityTwin.Twin.Vehicles.Sightings;

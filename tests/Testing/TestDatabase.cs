@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace CityTwin.Twin.Tests.Infrastructure;
+namespace CityTwin.Testing;
 
 /// <summary>
 /// A throwaway database on the real PostgreSQL + PostGIS that <c>./test</c> starts (<c>CITYTWIN_DB</c>),

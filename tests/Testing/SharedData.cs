@@ -1,4 +1,4 @@
-namespace CityTwin.Twin.Tests.Infrastructure;
+namespace CityTwin.Testing;
 
 /// <summary>Where the shared real datasets are (<c>CITYTWIN_SHARED</c>, default <c>../shared</c>), and whether they are there.</summary>
 public static class SharedData

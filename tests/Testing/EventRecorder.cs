@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using CityTwin.Twin.Events;
 using Orleans.Streams;
 
-namespace CityTwin.Twin.Tests.Infrastructure;
+namespace CityTwin.Testing;
 
 /// <summary>Collects the events a stream delivers, and waits for the ones a test expects.</summary>
 public sealed class EventRecorder : IAsyncObserver<TwinEvent>

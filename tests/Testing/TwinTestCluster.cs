@@ -3,7 +3,7 @@ using CityTwin.Twin.Extensions;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
-namespace CityTwin.Twin.Tests.Infrastructure;
+namespace CityTwin.Testing;
 
 /// <summary>
 /// A real Orleans cluster (TestingHost) whose silos run the twin against a <see cref="TestDatabase"/>.

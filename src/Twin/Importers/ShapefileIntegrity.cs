@@ -1,0 +1,67 @@
+using System.Buffers.Binary;
+
+namespace CityTwin.Twin.Importers;
+
+/// <summary>
+/// Checks a shapefile's structure before it is read. The NTS reader does not notice a truncated .shp: it reads
+/// past the end into stale buffers and returns plausible but wrong coordinates, so the lengths the headers
+/// declare are compared with the files themselves first.
+/// </summary>
+internal static class ShapefileIntegrity
+{
+    private const int ShpHeaderBytes = 100;
+    private const int ShpFileCode = 9994;
+
+    /// <summary>Throws <see cref="ImportFileException"/> when the .shp or .dbf is shorter or longer than its header says.</summary>
+    public static void Check(string shpPath, string dbfPath)
+    {
+        var shapes = ShapeRecords(shpPath);
+        var rows = DbfRecords(shpPath, dbfPath);
+        if (shapes != rows)
+            throw new ImportFileException(shpPath, $"the .shp has {shapes} shapes but the .dbf has {rows} records");
+    }
+
+    private static int ShapeRecords(string path)
+    {
+        using var file = File.OpenRead(path);
+        var header = new byte[ShpHeaderBytes];
+        if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
+            || BinaryPrimitives.ReadInt32BigEndian(header) != ShpFileCode)
+            throw new ImportFileException(path, "not a shapefile: the .shp header is missing or wrong");
+        // Lengths in a .shp are counted in 16-bit words.
+        var declared = 2L * BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(24));
+        if (declared != file.Length)
+            throw new ImportFileException(path, $"truncated or damaged shapefile: the header declares {declared} bytes, the file has {file.Length}");
+
+        var records = 0;
+        var position = (long)ShpHeaderBytes;
+        var recordHeader = new byte[8];
+        while (position < file.Length)
+        {
+            file.Position = position;
+            if (file.ReadAtLeast(recordHeader, 8, throwOnEndOfStream: false) < 8)
+                throw new ImportFileException(path, $"truncated or damaged shapefile: record {records + 1} header is cut off");
+            position += 8 + 2L * BinaryPrimitives.ReadInt32BigEndian(recordHeader.AsSpan(4));
+            if (position > file.Length)
+                throw new ImportFileException(path, $"truncated or damaged shapefile: record {records + 1} runs past the end of the file");
+            records++;
+        }
+        return records;
+    }
+
+    private static int DbfRecords(string shpPath, string dbfPath)
+    {
+        using var file = File.OpenRead(dbfPath);
+        var header = new byte[12];
+        if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+            throw new ImportFileException(shpPath, "the .dbf attribute table is empty or cut off");
+        var records = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
+        var headerLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8));
+        var recordLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
+        var expected = headerLength + (long)records * recordLength;
+        // The 0x1A end-of-file marker after the last record is optional.
+        if (file.Length < expected || file.Length > expected + 1)
+            throw new ImportFileException(shpPath, $"truncated or damaged .dbf: its header declares {expected} bytes, the file has {file.Length}");
+        return checked((int)records);
+    }
+}
