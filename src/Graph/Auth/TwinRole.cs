@@ -1,0 +1,14 @@
+namespace CityTwin.Graph.Auth;
+
+/// <summary>What a caller may see and do through the API.</summary>
+public enum TwinRole
+{
+    /// <summary>Camera monitoring centre: everything, plates included.</summary>
+    Operator = 0,
+    /// <summary>Planners: aggregates and coverage; no plates, no patient data.</summary>
+    Planner = 1,
+    /// <summary>Partner apps: public twin data; plates masked.</summary>
+    Partner = 2,
+    /// <summary>One clinic: its own imaging results (see <see cref="TwinPrincipal.ClinicId"/>).</summary>
+    Clinic = 3,
+}
