@@ -1,6 +1,5 @@
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Persistence;
-using CityTwin.Twin.Places;
 
 namespace CityTwin.Twin.Clinics;
 
@@ -10,7 +9,7 @@ internal sealed class ClinicStateTable : EntityStateTable<ClinicState, ClinicRow
 
     protected override ClinicState ToState(ClinicRow row) => new()
     {
-        Place = new Place(row.Name, row.WardCode, GeoPoint.From(row.Location)),
+        Place = row.ToPlace(),
         Kind = row.Kind,
         AeTitles = [.. row.AeTitles],
         ImagingStudies = row.ImagingStudies,
@@ -23,9 +22,7 @@ internal sealed class ClinicStateTable : EntityStateTable<ClinicState, ClinicRow
 
     protected override void Apply(ClinicState state, ClinicRow row)
     {
-        row.Name = state.Place.Name;
-        row.WardCode = state.Place.WardCode;
-        row.Location = state.Place.Location.ToPoint();
+        row.SetPlace(state.Place);
         row.Kind = state.Kind;
         row.AeTitles = [.. state.AeTitles];
         row.ImagingStudies = state.ImagingStudies;

@@ -1,4 +1,5 @@
 using CityTwin.Twin.Persistence;
+using CityTwin.Twin.Spatial;
 using NetTopologySuite.Geometries;
 
 namespace CityTwin.Twin.Places;
@@ -12,4 +13,15 @@ public abstract class PlaceRow : IVersionedRow
     public required Point Location { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The place this row describes.</summary>
+    public Place ToPlace() => new(Name, WardCode, GeoPoint.From(Location));
+
+    /// <summary>Copies a place onto the row's shared columns.</summary>
+    public void SetPlace(Place place)
+    {
+        Name = place.Name;
+        WardCode = place.WardCode;
+        Location = place.Location.ToPoint();
+    }
 }

@@ -1,6 +1,5 @@
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Persistence;
-using CityTwin.Twin.Places;
 
 namespace CityTwin.Twin.Schools;
 
@@ -10,7 +9,7 @@ internal sealed class SchoolStateTable : EntityStateTable<SchoolState, SchoolRow
 
     protected override SchoolState ToState(SchoolRow row) => new()
     {
-        Place = new Place(row.Name, row.WardCode, GeoPoint.From(row.Location)),
+        Place = row.ToPlace(),
         Level = row.Level,
         Pupils = row.Pupils,
         Teachers = row.Teachers,
@@ -20,9 +19,7 @@ internal sealed class SchoolStateTable : EntityStateTable<SchoolState, SchoolRow
 
     protected override void Apply(SchoolState state, SchoolRow row)
     {
-        row.Name = state.Place.Name;
-        row.WardCode = state.Place.WardCode;
-        row.Location = state.Place.Location.ToPoint();
+        row.SetPlace(state.Place);
         row.Level = state.Level;
         row.Pupils = state.Pupils;
         row.Teachers = state.Teachers;

@@ -1,6 +1,5 @@
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Persistence;
-using CityTwin.Twin.Places;
 
 namespace CityTwin.Twin.Stores;
 
@@ -10,7 +9,7 @@ internal sealed class StoreStateTable : EntityStateTable<StoreState, StoreRow>
 
     protected override StoreState ToState(StoreRow row) => new()
     {
-        Place = new Place(row.Name, row.WardCode, GeoPoint.From(row.Location)),
+        Place = row.ToPlace(),
         Kind = row.Kind,
         MarketId = row.MarketId,
         LivestreamSessions = row.LivestreamSessions,
@@ -21,9 +20,7 @@ internal sealed class StoreStateTable : EntityStateTable<StoreState, StoreRow>
 
     protected override void Apply(StoreState state, StoreRow row)
     {
-        row.Name = state.Place.Name;
-        row.WardCode = state.Place.WardCode;
-        row.Location = state.Place.Location.ToPoint();
+        row.SetPlace(state.Place);
         row.Kind = state.Kind;
         row.MarketId = state.MarketId;
         row.LivestreamSessions = state.LivestreamSessions;
