@@ -20,13 +20,13 @@ internal sealed partial class GraphQLWsConnection(
     private readonly OperationSet _operations = new();
     private int _initReceived;
     private TwinPrincipal? _principal;
+    private Timer? _pings;
 
     public async Task RunAsync(CancellationToken aborted)
     {
         await using var initTimeout = new Timer(_ => CloseIfNotInitialised(), null, options.ConnectionInitTimeout, Timeout.InfiniteTimeSpan);
-        await using var pings = options.PingInterval is { } interval
-            ? new Timer(_ => channel.TrySend(ServerMessages.Ping), null, interval, interval)
-            : null;
+        // Armed on acknowledgement: only accepted connections are worth probing.
+        await using var pings = _pings = new Timer(_ => channel.TrySend(ServerMessages.Ping));
         await using var stopOperations = channel.Closing.Register(_operations.StopAll);
         try
         {
@@ -91,6 +91,7 @@ internal sealed partial class GraphQLWsConnection(
         }
         _principal = principal;
         channel.TrySend(ServerMessages.ConnectionAck);
+        if (options.PingInterval is { } interval) _pings?.Change(interval, interval);
     }
 
     private void Subscribe(string id, GraphQLRequest request)

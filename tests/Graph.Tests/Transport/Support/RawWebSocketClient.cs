@@ -94,9 +94,25 @@ public sealed class RawWebSocketClient : IAsyncDisposable
                 return (null, (null, "aborted"));
             }
             if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await AnswerCloseAsync();
                 return (null, ((int?)_socket.CloseStatus, _socket.CloseStatusDescription));
+            }
             text.Write(buffer, 0, result.Count);
             if (result.EndOfMessage) return (JsonDocument.Parse(text.ToArray()).RootElement.Clone(), default);
+        }
+    }
+
+    /// <summary>Answers the server's close as browsers do, completing the handshake the server waits for.</summary>
+    private async Task AnswerCloseAsync()
+    {
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+            // The server already dropped the connection (it does after a 1007).
         }
     }
 
