@@ -49,6 +49,7 @@ public sealed class TransportHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Logging:LogLevel:Default"] = "Warning",
             ["CityTwin:KeysFile"] = keysFile,
             [$"CityTwin:ApiKeys:{ClinicKey}"] = $"clinic:{ClinicId}",
             ["CityTwin:GraphQL:RateLimit:PermitsPerSecond"] = "10000",
