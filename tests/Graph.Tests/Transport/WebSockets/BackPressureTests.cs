@@ -32,8 +32,10 @@ public sealed class BackPressureTests : IAsyncLifetime
         await healthy.SubscribeAsync("calm", "subscription { ticks(channel: \"calm\") { seq } }");
         await _host.Hub.WaitForSubscribersAsync("firehose");
         await _host.Hub.WaitForSubscribersAsync("calm");
+        _host.Hub.Publish("firehose", new Tick(1, "read"));
+        var first = await slow.ReceiveAsync();
 
-        var published = PublishUntilDropped("firehose");
+        var published = PublishUntilDropped("firehose", _host, firstSeq: 2);
         _host.Hub.Publish("calm", new Tick(1, "still here"));
         var calm = await healthy.ReceiveAsync();
         using var http = _host.CreateHttpClient();
@@ -41,8 +43,9 @@ public sealed class BackPressureTests : IAsyncLifetime
         var (code, reason, received) = await slow.ReceiveCloseAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal((1013, "Send queue full: the client reads too slowly"), (code, reason));
-        Assert.InRange(received.Count, 1, published - 1);
-        Assert.Equal(Enumerable.Range(1, received.Count),
+        Assert.Equal(1, first.GetProperty("payload").GetProperty("data").GetProperty("ticks").GetProperty("seq").GetInt32());
+        Assert.InRange(received.Count, 0, published - 2);
+        Assert.Equal(Enumerable.Range(2, received.Count),
             received.Select(m => m.GetProperty("payload").GetProperty("data").GetProperty("ticks").GetProperty("seq").GetInt32()));
         Assert.Equal(1, calm.GetProperty("payload").GetProperty("data").GetProperty("ticks").GetProperty("seq").GetInt32());
         Assert.Equal(HttpStatusCode.OK, query.Status);
@@ -53,35 +56,38 @@ public sealed class BackPressureTests : IAsyncLifetime
     {
         await using var host = await TransportHost.StartAsync(new Dictionary<string, string?>
         {
-            ["CityTwin:GraphQL:WebSocket:SendQueueCapacity"] = QueueCapacity.ToString(),
+            ["CityTwin:GraphQL:WebSocket:SendQueueCapacity"] = "4",
             ["CityTwin:GraphQL:WebSocket:CloseTimeout"] = "00:00:00.500",
         });
         await using var stuck = await RawWebSocketClient.ConnectAndInitAsync(host.WebSocketUrl);
         await stuck.SubscribeAsync("firehose", "subscription { ticks(channel: \"stuck\") { seq text } }");
         await host.Hub.WaitForSubscribersAsync("stuck");
+        // One event larger than every buffer between server and client: the send loop blocks inside it.
+        var huge = new string('x', 16 * 1024 * 1024);
+        host.Hub.Publish("stuck", new Tick(1, huge));
+        await Task.Delay(500);
 
-        PublishUntilDropped("stuck", host);
+        for (var seq = 2; host.Hub.Subscribers("stuck") > 0 && seq < 100; seq++) host.Hub.Publish("stuck", new Tick(seq, "small"));
         await Task.Delay(1500);
         var (code, _, _) = await stuck.ReceiveCloseAsync(TimeSpan.FromSeconds(30));
 
         // The close frame could not get past the unread data, so the server aborted the connection instead.
+        Assert.Equal(0, host.Hub.Subscribers("stuck"));
         Assert.Null(code);
         Assert.NotEqual(WebSocketState.Open, stuck.Socket.State);
     }
 
-    /// <summary>Publishes large events until the server drops the subscription; returns how many it published.</summary>
-    private int PublishUntilDropped(string channel, TransportHost? host = null)
+    /// <summary>Publishes large events, paced, until the server drops the subscription; returns the last sequence number.</summary>
+    private static int PublishUntilDropped(string channel, TransportHost host, int firstSeq = 1)
     {
-        var hub = (host ?? _host).Hub;
-        var published = 0;
-        // Loopback socket buffers hold a few MB; 100k events of 32 KiB is far beyond them and the queue.
-        while (hub.Subscribers(channel) > 0 && published < 100_000)
+        var seq = firstSeq - 1;
+        // Loopback socket buffers hold a few MB; 100k events of 32 KiB is far beyond them and any queue.
+        while (host.Hub.Subscribers(channel) > 0 && seq < 100_000)
         {
-            hub.Publish(channel, new Tick(++published, Payload));
-            // Paced so a reading client would keep up: the queue overflows only once the socket stops draining.
-            if (published % 4 == 0) Thread.Sleep(1);
+            host.Hub.Publish(channel, new Tick(++seq, Payload));
+            if (seq % 4 == 0) Thread.Sleep(1);
         }
-        Assert.Equal(0, hub.Subscribers(channel));
-        return published;
+        Assert.Equal(0, host.Hub.Subscribers(channel));
+        return seq;
     }
 }

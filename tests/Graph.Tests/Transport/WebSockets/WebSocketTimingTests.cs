@@ -2,47 +2,18 @@ using CityTwin.Graph.Tests.Transport.Support;
 
 namespace CityTwin.Graph.Tests.Transport.WebSockets;
 
-/// <summary>Behaviour that depends on settings: the init timeout, server pings, the operation cap, shutdown.</summary>
+/// <summary>Behaviour that depends on settings: server pings, the operation cap, shutdown.</summary>
 public sealed class WebSocketTimingTests : IAsyncLifetime
 {
     private TransportHost _host = null!;
 
     public async Task InitializeAsync() => _host = await TransportHost.StartAsync(new Dictionary<string, string?>
     {
-        ["CityTwin:GraphQL:WebSocket:ConnectionInitTimeout"] = "00:00:00.300",
         ["CityTwin:GraphQL:WebSocket:PingInterval"] = "00:00:00.200",
         ["CityTwin:GraphQL:WebSocket:MaxOperationsPerConnection"] = "2",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    [Fact]
-    public async Task ConnectionInit_NotSentInTime_Closes4408()
-    {
-        await using var client = await RawWebSocketClient.ConnectAsync(_host.WebSocketUrl);
-
-        var (code, reason, messages) = await client.ReceiveCloseAsync();
-
-        Assert.Equal((4408, "Connection initialisation timeout"), (code, reason));
-        Assert.Empty(messages);
-    }
-
-    [Fact]
-    public async Task ConnectionInit_InTime_OutlivesTheTimeout()
-    {
-        await using var client = await RawWebSocketClient.ConnectAndInitAsync(_host.WebSocketUrl);
-        await Task.Delay(600);
-        await client.SubscribeAsync("late", "{ hello }");
-
-        var messages = new List<string?>();
-        while (messages.Count < 2)
-        {
-            var message = await client.ReceiveAsync();
-            if (message.GetProperty("type").GetString() != "ping") messages.Add(message.GetProperty("type").GetString());
-        }
-
-        Assert.Equal(["next", "complete"], messages);
-    }
 
     [Fact]
     public async Task PingInterval_Set_ServerPingsAndAcceptsPong()
