@@ -14,6 +14,7 @@ namespace CityTwin.Graph.Transport.WebSockets;
 internal sealed partial class WebSocketChannel : IAsyncDisposable
 {
     private const int InitialReceiveBuffer = 4 * 1024;
+    private const int ShrinkAbove = 64 * 1024;
     private readonly WebSocket _socket;
     private readonly GraphQLWebSocketOptions _options;
     private readonly ILogger _logger;
@@ -73,6 +74,8 @@ internal sealed partial class WebSocketChannel : IAsyncDisposable
     /// <summary>Reads the next whole message; the data stays valid until the next call.</summary>
     public async ValueTask<ReceivedFrame> ReceiveAsync(CancellationToken cancellationToken)
     {
+        // One large message must not pin a large buffer for the socket's lifetime (thousands of sockets stay open).
+        if (_receiveBuffer.Length > ShrinkAbove) _receiveBuffer = new byte[InitialReceiveBuffer];
         var length = 0;
         try
         {
