@@ -1,0 +1,95 @@
+using CityTwin.Graph.Auth;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.Extensions.Options;
+
+namespace CityTwin.Graph.Execution;
+
+/// <summary>
+/// Runs requests on the schema from DI with GraphQL.NET's <see cref="DocumentExecuter"/>: size limits first, then the
+/// spec's validation rules with depth and complexity limits, the caller's principal in <see cref="TwinUserContext"/>.
+/// Unexpected exceptions are logged with an id; the client sees only that id.
+/// </summary>
+public sealed partial class GraphQLRunner : IGraphQLRunner
+{
+    private readonly ISchema _schema;
+    private readonly IDocumentExecuter _executer;
+    private readonly IServiceProvider _services;
+    private readonly GraphQLLimitsOptions _limits;
+    private readonly IValidationRule[] _rules;
+    private readonly ILogger<GraphQLRunner> _logger;
+    // The runner owns serialisation so every transport writes errors through the same provider, whatever else DI holds.
+    private readonly GraphQLSerializer _serializer = new(new TwinErrorInfoProvider());
+
+    public GraphQLRunner(ISchema schema, IDocumentExecuter executer, IServiceProvider services,
+        IOptions<GraphQLLimitsOptions> limits, ILogger<GraphQLRunner> logger)
+    {
+        _schema = schema;
+        _executer = executer;
+        _services = services;
+        _limits = limits.Value;
+        _rules = LimitRules.Create(_limits);
+        _logger = logger;
+    }
+
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, TwinPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+            return ErrorResults.Refused(GraphQLErrorCodes.BadRequest, "The request has no GraphQL document ('query').");
+        if (request.Query.Length > _limits.MaxDocumentLength)
+            return ErrorResults.Refused(GraphQLErrorCodes.RequestTooLarge,
+                $"The document has {request.Query.Length} characters; the limit is {_limits.MaxDocumentLength}.");
+        if (VariablesSize.Exceeds(request.Variables, _limits.MaxVariablesLength))
+            return ErrorResults.Refused(GraphQLErrorCodes.RequestTooLarge,
+                $"The variables exceed {_limits.MaxVariablesLength} characters of JSON.");
+        try
+        {
+            return await _executer.ExecuteAsync(new ExecutionOptions
+            {
+                Schema = _schema,
+                Query = request.Query,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = ToInputs(request.Extensions),
+                UserContext = new TwinUserContext(principal),
+                // The root provider: subscription events resolve long after a request scope would be gone.
+                RequestServices = _services,
+                ValidationRules = _rules,
+                CancellationToken = cancellationToken,
+                UnhandledExceptionDelegate = OnUnhandledException,
+            });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var errorId = ErrorResults.NewErrorId();
+            LogUnexpected(exception, errorId);
+            return ErrorResults.Refused(GraphQLErrorCodes.InternalServerError, ErrorResults.InternalMessage(errorId));
+        }
+    }
+
+    public string Serialize(ExecutionResult result) => _serializer.Serialize(result);
+
+    private Task OnUnhandledException(GraphQL.Execution.UnhandledExceptionContext context)
+    {
+        var errorId = ErrorResults.NewErrorId();
+        LogUnexpected(context.OriginalException, errorId);
+        context.ErrorMessage = ErrorResults.InternalMessage(errorId);
+        return Task.CompletedTask;
+    }
+
+    private static Inputs? ToInputs(IReadOnlyDictionary<string, object?>? extensions) => extensions switch
+    {
+        null => null,
+        Inputs inputs => inputs,
+        _ => new Inputs(extensions.ToDictionary(e => e.Key, e => e.Value)),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request failed unexpectedly; error id {ErrorId}")]
+    private partial void LogUnexpected(Exception exception, string errorId);
+}
