@@ -19,12 +19,15 @@ public static class PlateMask
         _ => null,
     };
 
-    /// <summary>A canonical key (<c>59X112345</c>), masked as <c>59X1***45</c> for partners.</summary>
-    public static string? Key(TwinPrincipal principal, string? plateKey) => principal.Role switch
+    /// <summary>
+    /// A canonical key (<c>59X112345</c>), masked as <c>59X1***45</c> for partners. The mask is cut from the written
+    /// plate: a key alone does not say where the series ends (<c>51K24680</c> reads as a car or a motorbike).
+    /// </summary>
+    public static string? Key(TwinPrincipal principal, string? plateKey, string displayPlate) => principal.Role switch
     {
         _ when plateKey is null => null,
         TwinRole.Operator => plateKey,
-        TwinRole.Partner => Mask(plateKey, key: true),
+        TwinRole.Partner => Mask(displayPlate, key: true),
         _ => null,
     };
 

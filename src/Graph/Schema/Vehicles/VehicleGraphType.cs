@@ -24,7 +24,7 @@ public sealed class VehicleGraphType : ObjectGraphType<VehicleNode>
         Field<StringGraphType>("plate").Description("As written, e.g. 59-X1 123.45; masked for partners.")
             .Resolve(c => PlateMask.Display(c.Principal(), c.Source.DisplayPlate));
         Field<StringGraphType>("plateKey").Description("Canonical key, e.g. 59X112345; masked for partners.")
-            .Resolve(c => PlateMask.Key(c.Principal(), c.Source.PlateKey));
+            .Resolve(c => PlateMask.Key(c.Principal(), c.Source.PlateKey, c.Source.DisplayPlate));
         Field<NonNullGraphType<EnumerationGraphType<VehicleKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<BooleanGraphType>>("seen").Description("False for a watched plate no camera has read yet.")
             .Resolve(c => c.Source.FirstSeenAt is not null);

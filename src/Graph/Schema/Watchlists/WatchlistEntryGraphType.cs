@@ -14,7 +14,7 @@ public sealed class WatchlistEntryGraphType : ObjectGraphType<WatchlistEntry>
         Field<StringGraphType>("plate").Description("As written; masked for partners.")
             .Resolve(c => PlateMask.Display(c.Principal(), c.Source.DisplayPlate));
         Field<StringGraphType>("plateKey").Description("Canonical key; masked for partners.")
-            .Resolve(c => PlateMask.Key(c.Principal(), c.Source.PlateKey));
+            .Resolve(c => PlateMask.Key(c.Principal(), c.Source.PlateKey, c.Source.DisplayPlate));
         Field(e => e.Reason).Description("Why it is watched, e.g. stolen.");
         Field(e => e.ReportedAt);
         Field(e => e.ReportedBy);
