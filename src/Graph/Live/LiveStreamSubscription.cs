@@ -1,0 +1,54 @@
+using CityTwin.Twin.Events;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace CityTwin.Graph.Live;
+
+/// <summary>
+/// The silo's subscription to one stream namespace. Delivery only queues into the hub, so the stream's pulling
+/// agent is never held up by subscribers.
+/// </summary>
+internal sealed class LiveStreamSubscription(string streamNamespace, IAsyncStream<TwinEvent> stream, LiveEventHub hub, ILogger logger)
+    : IAsyncObserver<TwinEvent>
+{
+    private StreamSubscriptionHandle<TwinEvent>? handle;
+
+    public string Namespace => streamNamespace;
+
+    /// <summary>
+    /// Subscribes when this silo has no live handle on the stream. Every subscription made outside a grain in a silo
+    /// belongs to the silo's one hosted client, whose id is new at each silo start, so no handle of an earlier run
+    /// can be resumed; other components' handles of that client are left alone.
+    /// </summary>
+    public async Task EnsureAsync()
+    {
+        if (handle is { } current)
+        {
+            var existing = await stream.GetAllSubscriptionHandles();
+            if (existing.Any(h => h.HandleId == current.HandleId)) return;
+            logger.LogWarning("The live subscription to stream {Namespace} was lost (pub/sub state gone); subscribing again", streamNamespace);
+        }
+        handle = await stream.SubscribeAsync(this);
+        logger.LogInformation("Subscribed to stream {Namespace} for live subscriptions", streamNamespace);
+    }
+
+    public async Task LeaveAsync()
+    {
+        if (handle is { } current) await current.UnsubscribeAsync();
+        handle = null;
+    }
+
+    public Task OnNextAsync(TwinEvent item, StreamSequenceToken? token = null)
+    {
+        hub.Publish(streamNamespace, item);
+        return Task.CompletedTask;
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        logger.LogWarning(ex, "Stream {Namespace} reported an error to the live fan-out", streamNamespace);
+        return Task.CompletedTask;
+    }
+}
