@@ -1,5 +1,6 @@
 using CityTwin.Graph.Live;
 using CityTwin.Graph.Schema;
+using CityTwin.Graph.Schema.Common;
 using CityTwin.Graph.Schema.Live;
 using CityTwin.Twin.Incidents;
 using CityTwin.Twin.Vehicles;
@@ -27,6 +28,7 @@ public static class LiveExtensions
         services.TryAddSingleton<TwinSubscriptionType>();
         services.TryAddSingleton<ITwinSubscriptionRoot>(sp => sp.GetRequiredService<TwinSubscriptionType>());
         // Graph types are singletons like the schema that holds them; TryAdd leaves a type the schema already registers alone.
+        services.TryAddSingleton<GeoJsonGraphType>();
         services.TryAddSingleton<AlertType>();
         services.TryAddSingleton<AlertKindType>();
         services.TryAddSingleton<WatchlistHitAlertType>();

@@ -30,6 +30,11 @@ public sealed class LiveClusterFixture : IAsyncLifetime
     /// <summary>The services of a silo: its hub, its grain factory, the graph types.</summary>
     public IServiceProvider ServicesOf(int silo) => Silos[silo].SiloHost.Services;
 
+    /// <summary>A minimal schema on a silo's services: a placeholder query root and the live subscription root.</summary>
+    public GraphQL.Types.ISchema SchemaOf(int silo) => schemas.GetOrAdd(silo, i => LiveGraphQL.CreateSchema(ServicesOf(i)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, GraphQL.Types.ISchema> schemas = new();
+
     /// <summary>The live hub of a silo.</summary>
     public LiveEventHub HubOf(int silo) => ServicesOf(silo).GetRequiredService<LiveEventHub>();
 
