@@ -40,7 +40,16 @@ internal sealed class LiveStreamSubscription(string streamNamespace, IAsyncStrea
 
     public Task OnNextAsync(TwinEvent item, StreamSequenceToken? token = null)
     {
-        hub.Publish(streamNamespace, item);
+        try
+        {
+            hub.Publish(streamNamespace, item);
+        }
+        catch (Exception e)
+        {
+            // A failed delivery would make the pulling agent retry and eventually drop this silo's subscription;
+            // one event that cannot be dispatched must not cost every later one.
+            logger.LogError(e, "Could not dispatch {EventType} {EventId} from stream {Namespace}", item.GetType().Name, item.EventId, streamNamespace);
+        }
         return Task.CompletedTask;
     }
 
