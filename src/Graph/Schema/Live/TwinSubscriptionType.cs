@@ -1,0 +1,87 @@
+using CityTwin.Graph.Live;
+using CityTwin.Twin.Events;
+using CityTwin.Twin.Incidents;
+using CityTwin.Twin.Vehicles;
+using GraphQL;
+using GraphQL.Types;
+
+namespace CityTwin.Graph.Schema.Live;
+
+/// <summary>
+/// The subscription root: live twin events from this node's hub, each field scoped by an optional map area and
+/// kinds, and shown as the caller's role allows (<see cref="LiveAccess"/>). Argument and role errors end the request
+/// before any subscription exists, with <c>extensions.code</c> BAD_USER_INPUT, FORBIDDEN or UNAUTHENTICATED.
+/// </summary>
+public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoot
+{
+    private readonly ILiveEvents events;
+
+    public TwinSubscriptionType(ILiveEvents events)
+    {
+        this.events = events;
+        Name = "Subscription";
+        Description = "Live events of the twin. Each field takes an optional map area (bbox or polygon) and kinds.";
+
+        Field<NonNullGraphType<AlertType>, object>("alerts")
+            .Description("Operator alerts: watchlist hits (plates masked for partners; not for planners) and newly opened incidents.")
+            .AreaArguments()
+            .Argument<ListGraphType<NonNullGraphType<AlertKindType>>>(LiveArguments.Kinds, "Only these kinds of alert.")
+            .ResolveStream(c => Open(c, TwinStreams.Alerts,
+                LiveAccess.Alerts(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, ExpandAlertKind))));
+
+        Field<NonNullGraphType<SightingEventType>, object>("sightings")
+            .Description("Plate sightings. Operators see plates, partners see them masked, other roles are FORBIDDEN.")
+            .AreaArguments()
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<VehicleKind>>>>(LiveArguments.Kinds, "Only these kinds of vehicle.")
+            .ResolveStream(c => Open(c, TwinStreams.Sightings,
+                LiveAccess.Sightings(LiveErrors.Principal(c), LiveArguments.KindsArgument<VehicleKind>(c, k => [LiveKinds.Vehicle(k)]))));
+
+        Field<NonNullGraphType<IncidentEventType>, object>("incidentUpdates")
+            .Description("Incidents opened and moved along their lifecycle.")
+            .AreaArguments()
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<IncidentKind>>>>(LiveArguments.Kinds, "Only these kinds of incident.")
+            .ResolveStream(c => Open(c, TwinStreams.Incidents,
+                LiveAccess.PublicData(LiveErrors.Principal(c), LiveArguments.KindsArgument<IncidentKind>(c, k => [LiveKinds.Incident(k)]), null, "incidentUpdates")));
+
+        Field<NonNullGraphType<CameraStatusEventType>, object>("cameraStatus")
+            .Description("Cameras going online or offline.")
+            .AreaArguments()
+            .Argument<ListGraphType<NonNullGraphType<CameraStatusKindType>>>(LiveArguments.Kinds, "Only these status changes.")
+            .ResolveStream(c => Open(c, TwinStreams.Cameras,
+                LiveAccess.PublicData(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, k => [k]),
+                    new HashSet<string>(StringComparer.Ordinal) { LiveKinds.CameraOnline, LiveKinds.CameraOffline }, "cameraStatus")));
+
+        Field<NonNullGraphType<EntityChangedEventType>, object>("entityChanged")
+            .Description("Entities created or changed: cameras, vehicles, the watchlist, wards, stores, schools, clinics.")
+            .AreaArguments()
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>(LiveArguments.Kinds,
+                $"Only these entity kinds: {string.Join(", ", LiveAccess.EntityKinds)}.")
+            .ResolveStream(c => Open(c, [TwinStreams.Entities, TwinStreams.Cameras],
+                LiveAccess.Entities(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, EntityKind))));
+    }
+
+    private IObservable<object> Open(IResolveFieldContext context, string streamNamespace, LiveGrant grant) =>
+        Open(context, [streamNamespace], grant);
+
+    private IObservable<object> Open(IResolveFieldContext context, string[] namespaces, LiveGrant grant)
+    {
+        var area = LiveArguments.Area(context);
+        try
+        {
+            var filter = new LiveFilter(namespaces.ToHashSet(StringComparer.Ordinal), area, grant.Kinds);
+            return new LiveProjection(events.Observe(filter), grant.Project);
+        }
+        catch (ArgumentException e)
+        {
+            throw LiveErrors.BadInput(e.Message);
+        }
+    }
+
+    private static IEnumerable<string> ExpandAlertKind(string kind) =>
+        kind == AlertKindType.IncidentOpened ? LiveKinds.AllIncidents : [kind];
+
+    private static IEnumerable<string> EntityKind(string kind) =>
+        LiveAccess.EntityKinds.Contains(kind)
+            ? [LiveKinds.Entity(kind)]
+            : throw LiveErrors.BadInput($"'{kind}' is not an entity kind; use one of {string.Join(", ", LiveAccess.EntityKinds)}");
+}
