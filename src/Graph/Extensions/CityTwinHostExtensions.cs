@@ -26,12 +26,16 @@ public static class CityTwinHostExtensions
         else
             builder.Services.AddHostedService<SiloReadyService>();
         builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
+        builder.Services.AddCityTwinSchema();
+        builder.Services.AddCityTwinLive();
+        builder.Services.AddCityTwinTransport(builder.Configuration);
         return builder;
     }
 
-    /// <summary>Maps <c>/healthz</c>.</summary>
+    /// <summary>Maps <c>/healthz</c> and <c>/graphql</c> (HTTP and WebSocket).</summary>
     public static WebApplication MapCityTwinEndpoints(this WebApplication app)
     {
+        app.MapCityTwinGraphQL();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,

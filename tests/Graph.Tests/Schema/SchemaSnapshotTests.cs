@@ -14,7 +14,8 @@ public sealed class SchemaSnapshotTests
     [Fact]
     public void Schema_Printed_MatchesCommittedSnapshot()
     {
-        using var services = new ServiceCollection().AddLogging().AddCityTwinSchema().BuildServiceProvider();
+        // The schema as the host serves it: queries, mutations and the live subscription root.
+        using var services = new ServiceCollection().AddLogging().AddCityTwinSchema().AddCityTwinLive().BuildServiceProvider();
         var printed = services.GetRequiredService<ISchema>().Print().ReplaceLineEndings("\n").TrimEnd() + "\n";
         var path = SnapshotPath();
 
