@@ -66,6 +66,9 @@ public sealed class LiveClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddCityTwinLive();
             // Short enough that a test can watch a lost stream subscription come back.
             siloBuilder.Services.Configure<LiveOptions>(o => o.SubscriptionCheckInterval = TimeSpan.FromSeconds(1));
+            // The default placement favours the least-loaded silo, which under load can put every test grain on one
+            // silo; random placement makes "a grain on each silo" near-certain within the tests' 64 tries.
+            siloBuilder.Services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
         }
     }
 
