@@ -1,1 +1,27 @@
-Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+using CityTwin.Bench.Sightings;
+
+// `sightings` is a load test of the live path; `micro` hands the rest of the arguments to BenchmarkDotNet.
+switch (args.FirstOrDefault())
+{
+    case "sightings":
+        SightingsSettings settings;
+        try
+        {
+            settings = SightingsSettings.Parse(args[1..]);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"{e.Message}\n{SightingsSettings.Usage}");
+            return 2;
+        }
+        return await SightingsBenchmark.RunAsync(settings);
+    case "micro":
+        // No filter given: run every micro-benchmark instead of asking interactively.
+        var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
+        return 0;
+    default:
+        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}");
+        return 2;
+}

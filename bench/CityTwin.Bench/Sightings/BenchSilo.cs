@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Sockets;
+using CityTwin.Twin.Extensions;
+using CityTwin.Twin.Vehicles.Sightings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace CityTwin.Bench.Sightings;
+
+/// <summary>An in-process silo wired as the product wires it (<c>AddCityTwin</c>), listening on 127.0.0.1 only.</summary>
+public static class BenchSilo
+{
+    public static async Task<IHost> StartAsync(string connectionString, SightingsSettings settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        // Information logging would cost more than some of what is measured.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<SightingLogOptions>(options =>
+        {
+            if (settings.MaxRowsPerBatch is { } rows) options.MaxRowsPerBatch = rows;
+            if (settings.ConcurrentWriters is { } writers) options.ConcurrentWriters = writers;
+        });
+        var siloPort = FreePort();
+        var gatewayPort = FreePort();
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, gatewayPort)
+            .Configure<EndpointOptions>(endpoints =>
+            {
+                endpoints.AdvertisedIPAddress = IPAddress.Loopback;
+                endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort);
+                endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Loopback, gatewayPort);
+            })
+            .AddCityTwin(connectionString));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>Stops the silo; async disposal because the sighting log only disposes asynchronously.</summary>
+    public static async Task StopAsync(IHost host)
+    {
+        await host.StopAsync();
+        if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        else host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
