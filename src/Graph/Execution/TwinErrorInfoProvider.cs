@@ -24,7 +24,12 @@ public sealed class TwinErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoPro
             ? new Dictionary<string, object?>()
             : new Dictionary<string, object?>(info.Extensions);
         extensions["code"] = CodeFor(executionError);
-        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+        // GraphQL.NET words a value a scalar refused generically ("Unable to convert …"); the scalar's own reason
+        // (e.g. "outside WGS84 ranges") is what the caller needs to fix the request.
+        var message = InputReason(executionError) is { } reason && !info.Message.Contains(reason, StringComparison.Ordinal)
+            ? $"{info.Message} Reason: {reason}"
+            : info.Message;
+        return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
     /// <summary>The code of an error: GraphQL.NET's own errors map by kind; codes set on purpose by resolvers pass through.</summary>
@@ -33,6 +38,7 @@ public sealed class TwinErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoPro
         UnhandledError => GraphQLErrorCodes.InternalServerError,
         SyntaxError => GraphQLErrorCodes.ParseFailed,
         InvalidVariableError => GraphQLErrorCodes.BadUserInput,
+        _ when InputReason(error) is not null => GraphQLErrorCodes.BadUserInput,
         InvalidOperationNameError or NoOperationNameError or NoOperationError => GraphQLErrorCodes.OperationResolutionFailure,
         QueryMissingError => GraphQLErrorCodes.BadRequest,
         DocumentError => GraphQLErrorCodes.ValidationFailed,
@@ -40,4 +46,8 @@ public sealed class TwinErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoPro
         // A resolver threw an ExecutionError on purpose without a code: it describes the request, not a server fault.
         _ => GraphQLErrorCodes.BadRequest,
     };
+
+    /// <summary>The reason a scalar gave for refusing an input value (it throws <see cref="FormatException"/>), if any.</summary>
+    private static string? InputReason(ExecutionError error) =>
+        error is not UnhandledError && error.InnerException?.GetBaseException() is FormatException refused ? refused.Message : null;
 }

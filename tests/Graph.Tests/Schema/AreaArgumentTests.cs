@@ -69,6 +69,30 @@ public sealed class AreaArgumentTests(SchemaFixture fixture)
         AssertRefusedVariable(result, "WGS84");
     }
 
+    [Fact]
+    public async Task Polygon_OutsideWgs84Variable_ReachesClientAsBadUserInputWithReason()
+    {
+        var far = new { type = "Polygon", coordinates = new[] { new[] { new[] { 500.0, 10.7 }, new[] { 501.0, 10.7 }, new[] { 501.0, 10.8 }, new[] { 500.0, 10.7 } } } };
+        var result = await fixture.ExecuteAsync(ByPolygon, Callers.Operator, new { area = far });
+
+        // The runner shapes errors with this provider before they leave the server.
+        var info = new Execution.TwinErrorInfoProvider().GetInfo(Assert.Single(result.Result.Errors!));
+
+        Assert.Equal("BAD_USER_INPUT", info.Extensions!["code"]);
+        Assert.Contains("WGS84", info.Message);
+    }
+
+    [Fact]
+    public async Task Polygon_NotGeoJsonLiteral_ReachesClientAsBadUserInput()
+    {
+        var result = await fixture.ExecuteAsync("{ cameras(polygon: \"{\\\"type\\\":\\\"Polygon\\\"\") { nodes { id } } }", Callers.Operator);
+
+        var info = new Execution.TwinErrorInfoProvider().GetInfo(Assert.Single(result.Result.Errors!));
+
+        Assert.Equal("BAD_USER_INPUT", info.Extensions!["code"]);
+        Assert.Contains("GeoJSON", info.Message);
+    }
+
     /// <summary>
     /// A variable the GeoJSON scalar refuses fails validation as INVALID_VALUE (the transport's BAD_USER_INPUT).
     /// GraphQL.NET words the message itself ("Variable '$area' is invalid...") and keeps the scalar's reason as the
