@@ -19,8 +19,9 @@ switch (args.FirstOrDefault())
     case "micro":
         // No filter given: run every micro-benchmark instead of asking interactively.
         var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
-        return 0;
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
+        // A benchmark that failed to build or run shows as "NA" in the table; make it an error exit too.
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     default:
         Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}");
         return 2;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CityTwin.Twin.Events;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Vehicles.Sightings;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,15 @@ public static class BenchSilo
             if (settings.MaxRowsPerBatch is { } rows) options.MaxRowsPerBatch = rows;
             if (settings.ConcurrentWriters is { } writers) options.ConcurrentWriters = writers;
         });
+        if (settings.StreamCacheSeconds is { } seconds)
+        {
+            // Not the product's wiring: shows what the memory-stream cache (events kept at least 5 minutes) costs.
+            builder.Services.Configure<StreamCacheEvictionOptions>(TwinStreams.Provider, cache =>
+            {
+                cache.DataMinTimeInCache = TimeSpan.FromSeconds(seconds);
+                cache.DataMaxAgeInCache = TimeSpan.FromSeconds(2 * seconds);
+            });
+        }
         var siloPort = FreePort();
         var gatewayPort = FreePort();
         builder.UseOrleans(silo => silo

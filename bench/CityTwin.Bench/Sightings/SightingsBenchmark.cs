@@ -45,58 +45,65 @@ public static class SightingsBenchmark
         Console.WriteLine($"target {settings.Target}, vehicles {settings.Vehicles}, batch {settings.Batch}, concurrency {settings.Concurrency}, "
                           + $"rate {(settings.Rate > 0 ? settings.Rate.ToString(CultureInfo.InvariantCulture) + " sightings/s (open loop)" : "max (closed loop)")}, "
                           + $"sighting log {Describe(host.Services)}");
-
-        // Warm-up 1: one single-sighting call per vehicle; for a vehicle grain this writes its identity row.
-        var clock = Stopwatch.StartNew();
-        long warmUpSightings = 0, warmUpErrors = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, settings.Vehicles), new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
-            async (vehicle, _) =>
-            {
-                try { Interlocked.Add(ref warmUpSightings, await call(vehicle, 1)); }
-                catch (Exception) { Interlocked.Increment(ref warmUpErrors); }
-            });
-        Console.WriteLine($"warm-up: {settings.Vehicles} vehicles created in {clock.Elapsed.TotalSeconds:F1} s "
-                          + $"({settings.Vehicles / clock.Elapsed.TotalSeconds:F0}/s), {warmUpErrors} errors");
-
-        // Warm-up 2: the measured load shape, unmeasured.
-        var warm = await Drive(settings, call, SteadyWarmUp);
-        warmUpSightings += warm.SightingsTotal;
-        warmUpErrors += warm.Errors;
-        Console.WriteLine($"warm-up: steady {warm.SightingsInWindow / warm.Window.TotalSeconds:F0} sightings/s for {SteadyWarmUp.TotalSeconds:F0} s");
+        var (warmUpSightings, warmUpErrors) = await WarmUpAsync(settings, call);
 
         var cpu = new CpuMeter(database.Name);
-        int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        var pausedBefore = GC.GetTotalPauseDuration();
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var gc = GcSnapshot.Take();
         var result = await Drive(settings, call, TimeSpan.FromSeconds(settings.Seconds));
         var use = cpu.Stop();
         Print(result);
+        PrintCosts(result, use, gc);
+
+        var failed = result.Errors + warmUpErrors > 0;
+        if (failed) Console.Error.WriteLine($"ERROR: {warmUpErrors} warm-up and {result.Errors} measured calls failed; first: {result.FirstError}");
+        if (settings.Target is not (SightingsTarget.Vehicle or SightingsTarget.Log)) return failed ? 1 : 0;
+        var expected = warmUpSightings + result.SightingsTotal;
+        var stored = await database.CountAsync("SELECT count(*) FROM sightings");
+        Console.WriteLine($"verify: sightings table holds {stored:N0}; expected {expected:N0} (warm-up {warmUpSightings:N0} + measured {result.SightingsTotal:N0})");
+        if (settings.Target == SightingsTarget.Vehicle)
+            Console.WriteLine($"verify: vehicles table holds {await database.CountAsync("SELECT count(*) FROM vehicles"):N0}");
+        if (stored == expected) return failed ? 1 : 0;
+        Console.Error.WriteLine("ERROR: the database does not hold exactly the sightings the calls reported");
+        return 1;
+    }
+
+    /// <summary>One single-sighting call per vehicle (a vehicle's first writes its identity row), then the load shape unmeasured.</summary>
+    private static async Task<(long Sightings, long Errors)> WarmUpAsync(SightingsSettings settings, Func<int, int, Task<int>> call)
+    {
+        var clock = Stopwatch.StartNew();
+        long sightings = 0, errors = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, settings.Vehicles), new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
+            async (vehicle, _) =>
+            {
+                try { Interlocked.Add(ref sightings, await call(vehicle, 1)); }
+                catch (Exception) { Interlocked.Increment(ref errors); }
+            });
+        Console.WriteLine($"warm-up: {settings.Vehicles} vehicles created in {clock.Elapsed.TotalSeconds:F1} s "
+                          + $"({settings.Vehicles / clock.Elapsed.TotalSeconds:F0}/s), {errors} errors");
+        var warm = await Drive(settings, call, SteadyWarmUp);
+        Console.WriteLine($"warm-up: steady {warm.SightingsInWindow / warm.Window.TotalSeconds:F0} sightings/s for {SteadyWarmUp.TotalSeconds:F0} s");
+        return (sightings + warm.SightingsTotal, errors + warm.Errors);
+    }
+
+    /// <summary>GC counters at the start of the measured window.</summary>
+    private sealed record GcSnapshot(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
+    {
+        public static GcSnapshot Take() =>
+            new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+    }
+
+    /// <summary>What each sighting cost: CPU on both sides of the connection, and GC work (the usual source of tail latency).</summary>
+    private static void PrintCosts(LoadResult result, CpuUse use, GcSnapshot before)
+    {
         var rate = Math.Max(1, result.SightingsInWindow / result.Window.TotalSeconds);
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(invariant, $"cpu cores: this process {use.Process:F2} ({use.Process * 1e6 / rate:F1} µs per sighting), ")
             + string.Create(invariant, $"PostgreSQL for this database {use.Database:F2} ({use.Database * 1e6 / rate:F1} µs per sighting), ")
             + string.Create(invariant, $"other processes {use.Others:F2} (unrelated work that disturbed the run; load average {LoadAverage()})"));
-        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0) - gcBefore[0]}, gen1 {GC.CollectionCount(1) - gcBefore[1]}, gen2 {GC.CollectionCount(2) - gcBefore[2]}, "
-                          + $"paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms in the window, "
-                          + $"{(GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, result.SightingsTotal):N0} bytes allocated per sighting, "
+        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0) - before.Gen0}, gen1 {GC.CollectionCount(1) - before.Gen1}, gen2 {GC.CollectionCount(2) - before.Gen2}, "
+                          + $"paused {(GC.GetTotalPauseDuration() - before.Paused).TotalMilliseconds:F0} ms in the window, "
+                          + $"{(GC.GetTotalAllocatedBytes() - before.Allocated) / Math.Max(1, result.SightingsTotal):N0} bytes allocated per sighting, "
                           + $"heap {GC.GetGCMemoryInfo().HeapSizeBytes / (1 << 20):N0} MiB after the last GC");
-
-        var failed = result.Errors + warmUpErrors > 0;
-        if (failed) Console.Error.WriteLine($"ERROR: {warmUpErrors} warm-up and {result.Errors} measured calls failed; first: {result.FirstError}");
-        if (settings.Target is SightingsTarget.Vehicle or SightingsTarget.Log)
-        {
-            var expected = warmUpSightings + result.SightingsTotal;
-            var stored = await database.CountAsync("SELECT count(*) FROM sightings");
-            Console.WriteLine($"verify: sightings table holds {stored:N0}; expected {expected:N0} (warm-up {warmUpSightings:N0} + measured {result.SightingsTotal:N0})");
-            if (settings.Target == SightingsTarget.Vehicle)
-                Console.WriteLine($"verify: vehicles table holds {await database.CountAsync("SELECT count(*) FROM vehicles"):N0}");
-            if (stored != expected)
-            {
-                Console.Error.WriteLine("ERROR: the database does not hold exactly the sightings the calls reported");
-                return 1;
-            }
-        }
-        return failed ? 1 : 0;
     }
 
     private static Task<LoadResult> Drive(SightingsSettings settings, Func<int, int, Task<int>> call, TimeSpan duration)
@@ -126,7 +133,10 @@ public static class SightingsBenchmark
     private static string Describe(IServiceProvider services)
     {
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SightingLogOptions>>().Value;
-        return $"MaxRowsPerBatch {options.MaxRowsPerBatch}, ConcurrentWriters {options.ConcurrentWriters}, MaxQueuedAppends {options.MaxQueuedAppends}";
+        var cache = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Orleans.Configuration.StreamCacheEvictionOptions>>()
+            .Get(CityTwin.Twin.Events.TwinStreams.Provider);
+        return $"MaxRowsPerBatch {options.MaxRowsPerBatch}, ConcurrentWriters {options.ConcurrentWriters}, MaxQueuedAppends {options.MaxQueuedAppends}; "
+               + $"stream cache keeps events {cache.DataMinTimeInCache.TotalSeconds:F0} s";
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";

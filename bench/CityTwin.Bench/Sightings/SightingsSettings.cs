@@ -33,6 +33,8 @@ public sealed record SightingsSettings
     /// <summary>Overrides of <c>SightingLogOptions</c>; null keeps the product's default.</summary>
     public int? MaxRowsPerBatch { get; init; }
     public int? ConcurrentWriters { get; init; }
+    /// <summary>Diagnostic only: how long the memory-stream cache keeps events (Orleans default: 5 minutes at least).</summary>
+    public int? StreamCacheSeconds { get; init; }
 
     public static SightingsSettings Parse(IReadOnlyList<string> args)
     {
@@ -53,6 +55,7 @@ public sealed record SightingsSettings
                 "--target" => settings with { Target = Enum.Parse<SightingsTarget>(Next(), ignoreCase: true) },
                 "--max-rows-per-batch" => settings with { MaxRowsPerBatch = NextInt() },
                 "--writers" => settings with { ConcurrentWriters = NextInt() },
+                "--stream-cache-seconds" => settings with { StreamCacheSeconds = NextInt() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -63,8 +66,9 @@ public sealed record SightingsSettings
 
     public const string Usage = """
         sightings [--seconds 30] [--vehicles 20000] [--rate 0] [--concurrency 512] [--batch 1] [--db CONN] [--keep]
-                  [--target vehicle|log|echo|publish] [--max-rows-per-batch N] [--writers N]
+                  [--target vehicle|log|echo|publish] [--max-rows-per-batch N] [--writers N] [--stream-cache-seconds N]
           --rate 0 runs closed loop with --concurrency calls in flight; a positive rate runs open loop
           (latency counted from each call's scheduled start). --db defaults to env CITYTWIN_DB.
+          --stream-cache-seconds departs from the product wiring: a diagnostic for the stream cache's share.
         """;
 }
