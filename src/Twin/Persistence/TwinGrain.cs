@@ -1,5 +1,6 @@
 using CityTwin.Twin.Events;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Streams;
 
@@ -25,7 +26,7 @@ public abstract class TwinGrain<TState>(IPersistentState<TState> persisted) : Gr
 
     /// <summary>
     /// Applies <paramref name="change"/>, writes the state, then publishes the event <paramref name="toEvent"/> builds.
-    /// If writing fails the state is restored to what it was and the exception propagates.
+    /// If writing fails the state is restored to what it was, nothing is published and the exception propagates.
     /// </summary>
     protected async Task CommitAsync(Action<TState> change, string streamNamespace, Func<TState, TwinEvent> toEvent)
     {
@@ -43,14 +44,26 @@ public abstract class TwinGrain<TState>(IPersistentState<TState> persisted) : Gr
         await PublishAsync(streamNamespace, toEvent(persisted.State));
     }
 
-    /// <summary>Publishes an event on one of the <see cref="TwinStreams"/> namespaces.</summary>
-    protected Task PublishAsync(string streamNamespace, TwinEvent domainEvent)
+    /// <summary>
+    /// Publishes an event on one of the <see cref="TwinStreams"/> namespaces. It is only called once the change is
+    /// stored, so a publish failure (e.g. a full stream queue) is logged, not thrown: throwing would tell the caller
+    /// its change failed, and its retry would find the change already stored and publish nothing at all.
+    /// </summary>
+    protected async Task PublishAsync(string streamNamespace, TwinEvent domainEvent)
     {
         if (!streams.TryGetValue(streamNamespace, out var stream))
         {
             stream = this.GetStreamProvider(TwinStreams.Provider).GetStream<TwinEvent>(TwinStreams.For(streamNamespace));
             streams[streamNamespace] = stream;
         }
-        return stream.OnNextAsync(domainEvent);
+        try
+        {
+            await stream.OnNextAsync(domainEvent);
+        }
+        catch (Exception e)
+        {
+            PublishLog.PublishFailed(ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()), e,
+                domainEvent.GetType().Name, domainEvent.EntityKind, domainEvent.EntityId, streamNamespace);
+        }
     }
 }
