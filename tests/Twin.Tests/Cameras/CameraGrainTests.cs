@@ -40,10 +40,10 @@ public sealed class CameraGrainTests(TwinClusterFixture fixture)
     }
 
     [Theory]
-    [InlineData(200, 10.8, "longitude")]
-    [InlineData(106.75, -91, "latitude")]
-    [InlineData(double.NaN, 10.8, "longitude")]
-    public async Task Register_InvalidCoordinates_IsRefusedWithReason(double lon, double lat, string named)
+    [InlineData(200, 10.8)]
+    [InlineData(106.75, -91)]
+    [InlineData(double.NaN, 10.8)]
+    public async Task Register_InvalidCoordinates_IsRefusedWithReason(double lon, double lat)
     {
         await TestCity.RegisterWardsAsync(fixture.Grains);
         var id = TestCity.NewId("cam");
@@ -51,7 +51,6 @@ public sealed class CameraGrainTests(TwinClusterFixture fixture)
             fixture.Grains.GetGrain<ICameraGrain>(id).RegisterAsync(TestCity.AnprCamera(new GeoPoint(lon, lat))));
         Assert.Contains(id, error.Message);
         Assert.Contains("not a valid WGS84 position", error.Message);
-        _ = named;
     }
 
     [Fact]
