@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using CityTwin.Bench.Fanout;
 using CityTwin.Bench.Sightings;
 
 // `sightings` is a load test of the live path; `micro` hands the rest of the arguments to BenchmarkDotNet.
@@ -16,13 +17,25 @@ switch (args.FirstOrDefault())
             return 2;
         }
         return await SightingsBenchmark.RunAsync(settings);
+    case "fanout" or "mapquery":
+        FanoutSettings fanout;
+        try
+        {
+            fanout = FanoutSettings.Parse(args[1..]);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"{e.Message}\n{FanoutSettings.Usage}");
+            return 2;
+        }
+        return args[0] == "fanout" ? await FanoutBenchmark.RunAsync(fanout) : await MapQueryBenchmark.RunAsync(fanout);
     case "micro":
         // No filter given: run every micro-benchmark instead of asking interactively.
         var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(SightingsBenchmark).Assembly).Run(rest);
         // A benchmark that failed to build or run shows as "NA" in the table; make it an error exit too.
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     default:
-        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}");
+        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | fanout [options] | mapquery [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}\n{FanoutSettings.Usage}");
         return 2;
 }

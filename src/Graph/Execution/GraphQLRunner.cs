@@ -21,7 +21,12 @@ public sealed partial class GraphQLRunner : IGraphQLRunner
     private readonly IValidationRule[] _rules;
     private readonly ILogger<GraphQLRunner> _logger;
     // The runner owns serialisation so every transport writes errors through the same provider, whatever else DI holds.
-    private readonly GraphQLSerializer _serializer = new(new TwinErrorInfoProvider());
+    // Relaxed escaping: responses are JSON for API clients, never inlined in HTML, so Vietnamese names and '+' in
+    // time offsets go out as themselves, not as \uXXXX escapes that cost six bytes each on every event.
+    // Results shared by many subscribers are serialised once; the text lives as long as the result object.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExecutionResult, string> _sharedJson = new();
+    private readonly GraphQLSerializer _serializer = new(
+        options => options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, new TwinErrorInfoProvider());
 
     public GraphQLRunner(ISchema schema, IDocumentExecuter executer, IServiceProvider services,
         IOptions<GraphQLLimitsOptions> limits, ILogger<GraphQLRunner> logger)
@@ -74,6 +79,8 @@ public sealed partial class GraphQLRunner : IGraphQLRunner
     }
 
     public string Serialize(ExecutionResult result) => _serializer.Serialize(result);
+
+    public string SerializeShared(ExecutionResult result) => _sharedJson.GetValue(result, Serialize);
 
     private Task OnUnhandledException(GraphQL.Execution.UnhandledExceptionContext context)
     {

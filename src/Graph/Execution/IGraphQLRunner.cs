@@ -14,4 +14,10 @@ public interface IGraphQLRunner
 
     /// <summary>Serialises a result as GraphQL JSON (errors carry extensions.code, never stack traces).</summary>
     string Serialize(ExecutionResult result);
+
+    /// <summary>
+    /// Serialises a subscription result that may go to many subscribers: the JSON is built once per result object
+    /// (see <see cref="SharedSubscriptionExecutionStrategy"/>) and reused for every subscriber it reaches.
+    /// </summary>
+    string SerializeShared(ExecutionResult result);
 }

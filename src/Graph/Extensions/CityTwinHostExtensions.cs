@@ -28,6 +28,7 @@ public static class CityTwinHostExtensions
         builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
         builder.Services.AddCityTwinSchema();
         builder.Services.AddCityTwinLive();
+        builder.Services.Configure<Live.LiveOptions>(builder.Configuration.GetSection(Live.LiveOptions.Section));
         builder.Services.AddCityTwinTransport(builder.Configuration);
         return builder;
     }

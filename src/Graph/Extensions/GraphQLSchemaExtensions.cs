@@ -1,3 +1,4 @@
+using CityTwin.Graph.Execution;
 using CityTwin.Graph.Schema;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Extensions;
@@ -18,6 +19,8 @@ public static class GraphQLSchemaExtensions
         services.AddTwinQueryServices();
         services.AddGraphQL(builder => builder
             .AddSchema<TwinSchema>()
+            // One execution per live event and subscription shape, not per subscriber (see the strategy).
+            .AddExecutionStrategy<SharedSubscriptionExecutionStrategy>(GraphQLParser.AST.OperationType.Subscription)
             // Every graph type of this assembly, the live engineer's subscription types included.
             .AddGraphTypes(typeof(TwinSchema).Assembly));
         // Generic graph types are closed over each node type as the schema asks for them.

@@ -3,6 +3,15 @@ namespace CityTwin.Graph.Live;
 /// <summary>Tuning of the per-silo live fan-out. The defaults fit the load: 5,000 subscribers, 200 events/s.</summary>
 public sealed class LiveOptions
 {
+    /// <summary>Configuration section of these options.</summary>
+    public const string Section = "CityTwin:Live";
+
+    /// <summary>
+    /// Execute and serialise each event once per subscription shape (same fields, same role) rather than once per
+    /// subscriber. Off only to measure what sharing saves.
+    /// </summary>
+    public bool ShareSubscriptionResults { get; set; } = true;
+
     /// <summary>
     /// Events buffered per subscription. When a subscriber falls this far behind, the oldest buffered event is
     /// dropped (and counted) so the newest state reaches the map; dispatch never blocks and memory stays bounded.

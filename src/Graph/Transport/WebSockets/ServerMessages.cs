@@ -13,7 +13,7 @@ internal static class ServerMessages
 
     /// <summary><c>next</c> with one execution result as payload.</summary>
     public static IOutgoingMessage Next(RunningOperation operation, ExecutionResult result, IGraphQLRunner runner) =>
-        new ForOperation(operation, MessageType.Next, () => runner.Serialize(result));
+        new ForOperation(operation, MessageType.Next, () => runner.SerializeShared(result));
 
     /// <summary><c>error</c> with the result's errors as payload (a GraphQL error array, without <c>data</c>).</summary>
     public static IOutgoingMessage Error(RunningOperation operation, ExecutionResult result, IGraphQLRunner runner) =>
