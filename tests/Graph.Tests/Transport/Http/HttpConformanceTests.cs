@@ -129,4 +129,15 @@ public sealed class HttpConformanceTests(DefaultTransportHost fixture) : IClassF
         Assert.Contains("WebSocket", strict.Body.FirstErrorMessage());
         Assert.Equal(0, _host.Hub.Subscribers("http"));
     }
+
+    [Fact]
+    public async Task Post_VietnameseTextAndOffsets_ReturnedUnescaped()
+    {
+        using var http = _host.CreateHttpClient();
+        var (_, _, _, response) = await http.ExchangeAsync(Post(_host.HttpUrl, new { query = """{ echo(text: "Phường An Phú 2026-11-26T06:00:00+07:00") }""" }));
+
+        // JSON for API clients, not HTML: Vietnamese letters and '+' go out as themselves, not as \uXXXX escapes.
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Phường An Phú 2026-11-26T06:00:00+07:00", raw);
+    }
 }
