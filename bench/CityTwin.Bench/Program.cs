@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using CityTwin.Bench.PlateReads;
 using CityTwin.Bench.Sightings;
 
 // `sightings` is a load test of the live path; `micro` hands the rest of the arguments to BenchmarkDotNet.
@@ -16,13 +17,25 @@ switch (args.FirstOrDefault())
             return 2;
         }
         return await SightingsBenchmark.RunAsync(settings);
+    case "plate-reads":
+        PlateReadsSettings plateReads;
+        try
+        {
+            plateReads = PlateReadsSettings.Parse(args[1..]);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"{e.Message}\n{PlateReadsSettings.Usage}");
+            return 2;
+        }
+        return await PlateReadsBenchmark.RunAsync(plateReads);
     case "micro":
         // No filter given: run every micro-benchmark instead of asking interactively.
         var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(SightingsBenchmark).Assembly).Run(rest);
         // A benchmark that failed to build or run shows as "NA" in the table; make it an error exit too.
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     default:
-        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}");
+        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | plate-reads [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}\n{PlateReadsSettings.Usage}");
         return 2;
 }
