@@ -11,7 +11,7 @@ public sealed record PlateReadsSettings
     /// <summary>Reads per <c>recordPlateReads</c> call; each call comes from one camera with its own key.</summary>
     public int Batch { get; init; } = 20;
     public int Cameras { get; init; } = 100;
-    public int Plates { get; init; } = 20_000;
+    public int Plates { get; init; } = 10_000;
     /// <summary>One read in this many is of a watched plate and must raise an alert.</summary>
     public int WatchedEvery { get; init; } = 50;
     public int WatchedPlates { get; init; } = 200;
@@ -21,7 +21,7 @@ public sealed record PlateReadsSettings
     public bool Keep { get; init; }
 
     public const string Usage =
-        "plate-reads [--seconds 20] [--rate 2000] [--batch 20] [--cameras 100] [--plates 20000] [--watched-every 50] "
+        "plate-reads [--seconds 20] [--rate 2000] [--batch 20] [--cameras 100] [--plates 10000] [--watched-every 50] "
         + "[--watched-plates 200] [--concurrency 64] [--db CONN] [--keep]";
 
     public static PlateReadsSettings Parse(IReadOnlyList<string> args)

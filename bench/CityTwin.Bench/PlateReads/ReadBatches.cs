@@ -47,6 +47,23 @@ public sealed class ReadBatches(PlateReadsSettings settings, IReadOnlyList<(stri
         return (cameraKey, body, watchedAlerts);
     }
 
+    /// <summary>
+    /// Calls that read every plate once (watched ones included), so the measured phase sees vehicles the twin already
+    /// knows, as a city does most of the day; a first read also activates the grain and asks the province's watchlist.
+    /// </summary>
+    public IEnumerable<(string CameraKey, byte[] Body)> Priming()
+    {
+        var all = plates.Concat(Watched).ToList();
+        for (var start = 0; start < all.Count; start += settings.Batch)
+        {
+            var (cameraId, cameraKey) = cameras[start / settings.Batch % cameras.Count];
+            var seenAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+            var reads = all.Skip(start).Take(settings.Batch)
+                .Select((plate, i) => new { cameraId, seenAt, plate, confidence = 0.9, idempotencyKey = $"prime-{start + i}" });
+            yield return (cameraKey, JsonSerializer.SerializeToUtf8Bytes(new { query = Mutation, variables = new { reads } }));
+        }
+    }
+
     private static string Alerts(string plate, string cameraId, DateTimeOffset seenAt) => AlertListener.KeyOf(plate, cameraId, seenAt);
 
     /// <summary>A valid plate for number n: motorbikes 59-X1..X9 and cars 50A..58A, as the display form the twin shows.</summary>
