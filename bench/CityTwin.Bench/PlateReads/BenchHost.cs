@@ -2,6 +2,7 @@ using CityTwin.Graph.Cli;
 using CityTwin.Graph.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CityTwin.Bench.PlateReads;
@@ -14,7 +15,11 @@ public static class BenchHost
 {
     public const string OperatorKey = "bench-operator-key";
 
-    public static async Task<(WebApplication App, Uri Url)> StartAsync(string connectionString)
+    /// <param name="streamPollMs">
+    /// Diagnostic, departs from the product wiring: the memory streams' pull period (Orleans default 100 ms), which
+    /// bounds how long a published alert waits before delivery. Null keeps the product's default.
+    /// </param>
+    public static async Task<(WebApplication App, Uri Url)> StartAsync(string connectionString, int? streamPollMs = null)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = WebApplication.CreateBuilder();
@@ -27,6 +32,9 @@ public static class BenchHost
             ["CityTwin:GraphQL:RateLimit:PermitsPerSecond"] = "0",
         });
         builder.AddCityTwinHost(new HostSettings(url.ToString().TrimEnd('/'), connectionString, LoadDemoCity: false, FreePort(), FreePort()));
+        if (streamPollMs is { } poll)
+            builder.Services.Configure<Orleans.Configuration.StreamPullingAgentOptions>(CityTwin.Twin.Events.TwinStreams.Provider,
+                o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(poll));
         var app = builder.Build();
         app.MapCityTwinEndpoints();
         await app.StartAsync();

@@ -32,7 +32,7 @@ public static class PlateReadsBenchmark
             return 2;
         }
         await using var database = await BenchDatabase.CreateAsync(admin, settings.Keep);
-        var (app, url) = await BenchHost.StartAsync(database.ConnectionString);
+        var (app, url) = await BenchHost.StartAsync(database.ConnectionString, settings.StreamPollMs);
         try
         {
             var cameras = await SetUpCityAsync(app.Services, settings);
@@ -43,7 +43,8 @@ public static class PlateReadsBenchmark
 
             Console.WriteLine($"cores {Environment.ProcessorCount}, server GC {System.Runtime.GCSettings.IsServerGC}, database {database.Name}");
             Console.WriteLine($"rate {settings.Rate} reads/s in calls of {settings.Batch} (open loop, at most {settings.Concurrency} in flight), "
-                              + $"{settings.Cameras} cameras with their own keys, 1 read in {settings.WatchedEvery} watched");
+                              + $"{settings.Cameras} cameras with their own keys, 1 read in {settings.WatchedEvery} watched, "
+                              + $"stream pull period {(settings.StreamPollMs is { } poll ? poll + " ms (diagnostic)" : "Orleans default")}");
             var primed = Stopwatch.StartNew();
             await PrimeAsync(settings, http, batches);
             Console.WriteLine($"primed {settings.Plates + settings.WatchedPlates} plates (one read each, not measured) in {primed.Elapsed.TotalSeconds:0.0} s");

@@ -19,10 +19,12 @@ public sealed record PlateReadsSettings
     public int Concurrency { get; init; } = 64;
     public string? Database { get; init; }
     public bool Keep { get; init; }
+    /// <summary>Diagnostic: the memory streams' pull period in ms; null keeps the product's (Orleans default 100 ms).</summary>
+    public int? StreamPollMs { get; init; }
 
     public const string Usage =
         "plate-reads [--seconds 20] [--rate 2000] [--batch 20] [--cameras 100] [--plates 10000] [--watched-every 50] "
-        + "[--watched-plates 200] [--concurrency 64] [--db CONN] [--keep]";
+        + "[--watched-plates 200] [--concurrency 64] [--db CONN] [--keep] [--stream-poll-ms N]";
 
     public static PlateReadsSettings Parse(IReadOnlyList<string> args)
     {
@@ -43,6 +45,7 @@ public sealed record PlateReadsSettings
                 "--concurrency" => settings with { Concurrency = NextInt() },
                 "--db" => settings with { Database = Next() },
                 "--keep" => settings with { Keep = true },
+                "--stream-poll-ms" => settings with { StreamPollMs = NextInt() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
