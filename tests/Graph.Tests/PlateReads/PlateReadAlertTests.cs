@@ -79,6 +79,25 @@ public sealed class PlateReadAlertTests(PlateReadsHost host)
     }
 
     [Theory]
+    [InlineData("subscription { alerts { __typename } }")]
+    [InlineData("subscription { sightings { __typename } }")]
+    [InlineData("subscription { cameraStatus { __typename } }")]
+    public async Task CameraKey_AnySubscription_IsRefused(string document)
+    {
+        var camera = await host.NewCameraAsync();
+        var key = await host.IssueCameraKeyAsync(camera);
+        await using var socket = await RawWebSocketClient.ConnectAndInitAsync(host.WebSocketUrl, key);
+
+        await socket.SubscribeAsync("s", document);
+
+        // The transport answers a resolver's refusal with one next carrying the error, then complete.
+        var next = await socket.ReceiveAsync();
+        var complete = await socket.ReceiveAsync();
+        Assert.Equal("FORBIDDEN", next.GetProperty("payload").GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("complete", complete.GetProperty("type").GetString());
+    }
+
+    [Theory]
     [InlineData("/plates/crops/not-a-crop.jpg")]
     [InlineData("/plates/crops/0000000000000000000000000000000000000000000000000000000000000000.jpg")]
     public async Task CropUrl_UnknownCrop_Is404(string path) =>
