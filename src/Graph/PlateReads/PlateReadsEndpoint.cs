@@ -10,9 +10,10 @@ namespace CityTwin.Graph.PlateReads;
 /// <c>POST /plates/reads</c>: the webhook form of <c>recordPlateReads</c> for AI cameras that call a URL rather than
 /// speak GraphQL. Checks run cheapest first: key (401), role (403), rate (429), media type (415), size (413), JSON
 /// (400); then the batch is submitted whole: 200 with counts, 400 with per-read errors, 403 when a read names a camera
-/// the key may not submit for.
+/// the key may not submit for, 503 when storage failed (a replay of the same batch is safe).
 /// </summary>
-public sealed class PlateReadsEndpoint(IApiKeyStore keys, ApiKeyRateLimiter rateLimiter, IPlateReadIngest ingest, IOptions<PlateReadsOptions> options)
+public sealed partial class PlateReadsEndpoint(
+    IApiKeyStore keys, ApiKeyRateLimiter rateLimiter, IPlateReadIngest ingest, IOptions<PlateReadsOptions> options, ILogger<PlateReadsEndpoint> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -69,7 +70,21 @@ public sealed class PlateReadsEndpoint(IApiKeyStore keys, ApiKeyRateLimiter rate
             return;
         }
 
-        var result = await PlateReadSubmission.SubmitAsync(ingest, caller, reads, context.RequestAborted);
+        PlateReadBatchResult result;
+        try
+        {
+            result = await PlateReadSubmission.SubmitAsync(ingest, caller, reads, context.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database or a grain failed part way: some plates of the batch may be stored. Replays are safe
+            // (idempotency keys), so the camera is told to send the same batch again.
+            LogSubmitFailed(logger, e, caller.KeyId);
+            context.Response.Headers.RetryAfter = "1";
+            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+                PlateReadsResponse.Refused("UNAVAILABLE", "The twin could not store the batch now; send the same batch again (replays are recorded once)."));
+            return;
+        }
         var status = result.Accepted ? StatusCodes.Status200OK
             : result.Errors.Any(e => e.Code == PlateReadErrorCodes.CameraNotAllowed) ? StatusCodes.Status403Forbidden
             : StatusCodes.Status400BadRequest;
@@ -90,6 +105,9 @@ public sealed class PlateReadsEndpoint(IApiKeyStore keys, ApiKeyRateLimiter rate
         }
         return buffer.ToArray();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of plate reads from {KeyId} failed; the caller was told to retry")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception exception, string keyId);
 
     private static Task WriteAsync(HttpContext context, int status, PlateReadsResponse response)
     {

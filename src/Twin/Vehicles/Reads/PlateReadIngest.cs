@@ -61,13 +61,23 @@ public sealed partial class PlateReadIngest(IGrainFactory grains, IPlateCropStor
         return ids.Zip(states).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 
-    /// <summary>A camera that delivers reads is alive: the camera grain notes it as it notes frames (stored at most once a minute).</summary>
+    /// <summary>
+    /// A camera that delivers reads is alive: the camera grain notes it as it notes frames (stored at most once a
+    /// minute). The reads are already stored by then, so a failure here is logged, not reported as a failed batch.
+    /// </summary>
     private async Task ReportCamerasAsync(IReadOnlyList<PlateRead> reads)
     {
         var now = clock.GetUtcNow();
         var latest = reads.GroupBy(r => r.CameraId, StringComparer.Ordinal)
             .Select(g => (Camera: g.Key, At: g.Max(r => r.SeenAt) is var at && at > now ? now : g.Max(r => r.SeenAt)));
-        await Task.WhenAll(latest.Select(c => grains.GetGrain<ICameraGrain>(c.Camera).ReportFrameAsync(c.At)));
+        try
+        {
+            await Task.WhenAll(latest.Select(c => grains.GetGrain<ICameraGrain>(c.Camera).ReportFrameAsync(c.At)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCameraReportFailed(logger, e);
+        }
     }
 
     private static VehicleKind KindOf(PlateLayout layout) => layout switch
@@ -76,6 +86,9 @@ public sealed partial class PlateReadIngest(IGrainFactory grains, IPlateCropStor
         PlateLayout.TwoLine => VehicleKind.Motorbike,
         _ => VehicleKind.Unknown,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plate reads were stored, but marking their cameras alive failed")]
+    private static partial void LogCameraReportFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a batch of {Reads} plate reads: {Errors} invalid, first {Code}")]
     private static partial void LogRefused(ILogger logger, int reads, int errors, string code);
