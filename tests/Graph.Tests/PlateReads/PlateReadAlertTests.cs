@@ -47,6 +47,8 @@ public sealed class PlateReadAlertTests(PlateReadsHost host)
         Assert.Equal(watched.CanonicalKey, hit.GetProperty("watchedPlate").GetString());
         Assert.Equal("ONE_CONFUSION", hit.GetProperty("matchKind").GetString());
         Assert.True(hit.GetProperty("first").GetBoolean());
+        Assert.DoesNotContain(await socket.RoundTripAsync(),
+            m => m.GetProperty("payload").GetProperty("data").GetProperty("alerts").GetProperty("plate").GetString() == otherProvince.Display);
         var url = hit.GetProperty("cropUrl").GetString()!;
 
         var operatorView = await host.GetAsync(url, PlateReadsHost.OperatorKey);
