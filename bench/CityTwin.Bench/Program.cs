@@ -1,41 +1,48 @@
 using BenchmarkDotNet.Running;
 using CityTwin.Bench.Fanout;
+using CityTwin.Bench.PlateReads;
 using CityTwin.Bench.Sightings;
 
-// `sightings` is a load test of the live path; `micro` hands the rest of the arguments to BenchmarkDotNet.
-switch (args.FirstOrDefault())
+// Each mode is a load test of one live path (see bench/README.md); `micro` hands the rest of the arguments to
+// BenchmarkDotNet.
+return args.FirstOrDefault() switch
 {
-    case "sightings":
-        SightingsSettings settings;
-        try
-        {
-            settings = SightingsSettings.Parse(args[1..]);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            Console.Error.WriteLine($"{e.Message}\n{SightingsSettings.Usage}");
-            return 2;
-        }
-        return await SightingsBenchmark.RunAsync(settings);
-    case "fanout" or "mapquery":
-        FanoutSettings fanout;
-        try
-        {
-            fanout = FanoutSettings.Parse(args[1..]);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            Console.Error.WriteLine($"{e.Message}\n{FanoutSettings.Usage}");
-            return 2;
-        }
-        return args[0] == "fanout" ? await FanoutBenchmark.RunAsync(fanout) : await MapQueryBenchmark.RunAsync(fanout);
-    case "micro":
-        // No filter given: run every micro-benchmark instead of asking interactively.
-        var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(SightingsBenchmark).Assembly).Run(rest);
-        // A benchmark that failed to build or run shows as "NA" in the table; make it an error exit too.
-        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
-    default:
-        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | fanout [options] | mapquery [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}\n{FanoutSettings.Usage}");
+    "sightings" => await RunAsync(SightingsSettings.Parse, SightingsSettings.Usage, SightingsBenchmark.RunAsync),
+    "fanout" => await RunAsync(FanoutSettings.Parse, FanoutSettings.Usage, FanoutBenchmark.RunAsync),
+    "mapquery" => await RunAsync(FanoutSettings.Parse, FanoutSettings.Usage, MapQueryBenchmark.RunAsync),
+    "plate-reads" => await RunAsync(PlateReadsSettings.Parse, PlateReadsSettings.Usage, PlateReadsBenchmark.RunAsync),
+    "micro" => Micro(),
+    _ => Usage(),
+};
+
+// Parses the mode's options (exit 2 with its usage on a bad one), then runs it.
+async Task<int> RunAsync<TSettings>(Func<IReadOnlyList<string>, TSettings> parse, string usage, Func<TSettings, Task<int>> run)
+{
+    TSettings settings;
+    try
+    {
+        settings = parse(args[1..]);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine($"{e.Message}\n{usage}");
         return 2;
+    }
+    return await run(settings);
+}
+
+int Micro()
+{
+    // No filter given: run every micro-benchmark instead of asking interactively.
+    var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(SightingsBenchmark).Assembly).Run(rest);
+    // A benchmark that failed to build or run shows as "NA" in the table; make it an error exit too.
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+int Usage()
+{
+    Console.Error.WriteLine("usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads [options] | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage));
+    return 2;
 }

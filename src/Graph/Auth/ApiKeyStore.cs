@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CityTwin.Twin.Vehicles.Reads;
 using Microsoft.Extensions.Options;
 
 namespace CityTwin.Graph.Auth;
@@ -14,9 +15,12 @@ public sealed partial class ApiKeyStore : IApiKeyStore
 {
     private const string BearerScheme = "Bearer ";
     private readonly (byte[] Hash, TwinPrincipal Principal)[] _entries;
+    private readonly ICameraKeyStore? _cameraKeys;
 
-    public ApiKeyStore(IOptions<ApiKeyOptions> options, ILogger<ApiKeyStore> logger)
+    /// <param name="cameraKeys">Per-camera keys issued by operators; null where the host has no twin database.</param>
+    public ApiKeyStore(IOptions<ApiKeyOptions> options, ILogger<ApiKeyStore> logger, ICameraKeyStore? cameraKeys = null)
     {
+        _cameraKeys = cameraKeys;
         var entries = new List<(byte[], TwinPrincipal)>();
         var keysFile = KeysFileLocator.Resolve(options.Value.KeysFile);
         if (File.Exists(keysFile))
@@ -47,6 +51,8 @@ public sealed partial class ApiKeyStore : IApiKeyStore
         {
             if (CryptographicOperations.FixedTimeEquals(candidate, hash)) found ??= principal;
         }
+        if (found is null && _cameraKeys?.FindCamera(key) is { } camera)
+            found = new TwinPrincipal($"camera-{camera}", TwinRole.Camera, CameraId: camera);
         return found;
     }
 

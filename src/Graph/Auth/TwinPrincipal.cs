@@ -1,8 +1,15 @@
 namespace CityTwin.Graph.Auth;
 
-/// <summary>An authenticated caller: which key, which role, and for the clinic role which clinic.</summary>
-public sealed record TwinPrincipal(string KeyId, TwinRole Role, string? ClinicId = null)
+/// <summary>An authenticated caller: which key, which role, for the clinic role which clinic, for the camera role which camera.</summary>
+public sealed record TwinPrincipal(string KeyId, TwinRole Role, string? ClinicId = null, string? CameraId = null)
 {
+    /// <summary>
+    /// Who may submit plate reads for <paramref name="cameraId"/>: operators for any camera (a manual correction, a
+    /// recogniser run centrally), a camera key for its own camera only.
+    /// </summary>
+    public bool CanSubmitReadsFor(string cameraId) =>
+        Role == TwinRole.Operator || (Role == TwinRole.Camera && string.Equals(CameraId, cameraId, StringComparison.Ordinal));
+
     /// <summary>Only operators see licence plates in clear.</summary>
     public bool CanSeePlates => Role == TwinRole.Operator;
 

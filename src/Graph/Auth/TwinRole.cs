@@ -11,4 +11,6 @@ public enum TwinRole
     Partner = 2,
     /// <summary>One clinic: its own imaging results (see <see cref="TwinPrincipal.ClinicId"/>).</summary>
     Clinic = 3,
+    /// <summary>One AI camera (see <see cref="TwinPrincipal.CameraId"/>): it may only submit plate reads for itself.</summary>
+    Camera = 4,
 }

@@ -37,6 +37,7 @@ public static class CityTwinHostExtensions
     public static WebApplication MapCityTwinEndpoints(this WebApplication app)
     {
         app.MapCityTwinGraphQL();
+        app.MapCityTwinPlateReads();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,

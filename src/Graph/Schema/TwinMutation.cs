@@ -1,5 +1,6 @@
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Incidents;
+using CityTwin.Graph.Schema.Vehicles;
 using CityTwin.Graph.Schema.Watchlists;
 using GraphQL.Types;
 
@@ -14,9 +15,10 @@ public sealed class TwinMutation : ObjectGraphType
     public TwinMutation()
     {
         Name = "Mutation";
-        Description = "Operators' actions on the twin: the watchlist, the incident lifecycle, camera status.";
+        Description = "Operators' actions on the twin: the watchlist, the incident lifecycle, camera status, camera keys; and cameras' plate reads.";
         WatchlistMutationFields.AddTo(this);
         IncidentMutationFields.AddTo(this);
         CameraMutationFields.AddTo(this);
+        PlateReadMutationFields.AddTo(this);
     }
 }

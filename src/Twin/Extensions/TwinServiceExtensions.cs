@@ -33,6 +33,7 @@ public static class TwinServiceExtensions
         services.AddSingleton<IWardLocator, WardLocator>();
         services.AddSingleton<ISightingLog, SightingLog>();
         services.AddOptions<SightingLogOptions>();
+        services.AddVehicleTracking();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

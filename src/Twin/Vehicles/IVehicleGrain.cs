@@ -13,6 +13,12 @@ public interface IVehicleGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RecordSightings")] Task<SightingReceipt> RecordSightingsAsync(VehicleObservation observation);
 
+    /// <summary>
+    /// The trace (along the roads where they are loaded), recent speed and heading, and the cameras the vehicle should
+    /// reach next with ETAs; null when it has never been seen.
+    /// </summary>
+    [Alias("GetRoute")] Task<Routes.VehicleRoute?> GetRouteAsync();
+
     /// <summary>Set by the watchlist when an entry that matches this plate is added or removed (null: not watched).</summary>
     [Alias("SetWatch")] Task SetWatchAsync(WatchMatch? match);
 }

@@ -2,6 +2,7 @@ using CityTwin.Twin.Common;
 using CityTwin.Twin.Events;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Plates;
+using CityTwin.Twin.Vehicles.Routes;
 using CityTwin.Twin.Vehicles.Sightings;
 using CityTwin.Twin.Watchlists;
 
@@ -14,11 +15,15 @@ namespace CityTwin.Twin.Vehicles;
 public sealed class VehicleGrain(
     [PersistentState("vehicle", PostGisGrainStorage.Name)] IPersistentState<VehicleState> persisted,
     ISightingLog sightingLog,
+    IRoadNetwork roadNetwork,
     TimeProvider clock)
     : TwinGrain<VehicleState>(persisted), IVehicleGrain
 {
     /// <summary>Sightings kept in memory for the trace; older ones stay in the database.</summary>
     private const int RecentLimit = 500;
+
+    /// <summary>Sightings the route is computed from: enough for the map, few enough to match to roads per lookup.</summary>
+    private const int RouteSightings = 100;
 
     /// <summary>Largest batch accepted in one call; a bigger one is a client error, not a workload.</summary>
     public const int MaxBatch = 1_000;
@@ -28,6 +33,7 @@ public sealed class VehicleGrain(
     private PlateNumber? plate;
     private string? invalidKeyReason;
     private WatchMatch? watch;
+    private VehicleRoute? route;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +50,15 @@ public sealed class VehicleGrain(
 
     public Task<VehicleSnapshot?> GetAsync() =>
         Task.FromResult(Exists ? new VehicleSnapshot(Key, State.DisplayPlate, State.Kind, State.FirstSeenAt, watch, recent.ToArray()) : null);
+
+    public async Task<VehicleRoute?> GetRouteAsync()
+    {
+        if (!Exists || recent.Count == 0) return null;
+        // Cached until the next sighting; cameras added meanwhile join the prediction with the next read.
+        if (route is not null) return route;
+        var (roads, cameras) = await roadNetwork.GetAsync();
+        return route = VehicleRoutePlanner.Plan(recent.TakeLast(RouteSightings).ToList(), roads, cameras);
+    }
 
     public Task SetWatchAsync(WatchMatch? match)
     {
@@ -88,6 +103,7 @@ public sealed class VehicleGrain(
 
         var firstSinceReport = watch is not null && !recent.Any(s => s.SeenAt >= watch.ReportedAt);
         Remember(fresh);
+        route = null;
         await PublishAsync(TwinStreams.Sightings, new SightingsRecorded
         {
             EntityKind = TwinEntityKinds.Vehicle, EntityId = Key, Location = fresh[^1].Location, OccurredAt = fresh[^1].SeenAt,
@@ -104,7 +120,7 @@ public sealed class VehicleGrain(
             EntityKind = TwinEntityKinds.Vehicle, EntityId = Key, Location = sighting.Location, OccurredAt = sighting.SeenAt,
             DisplayPlate = State.DisplayPlate, WatchedPlateKey = match.WatchedPlateKey, MatchKind = match.Kind,
             CameraId = sighting.CameraId, SeenAt = sighting.SeenAt, Confidence = sighting.Confidence,
-            Reason = match.Reason, First = first, DetectionId = sighting.DetectionId,
+            Reason = match.Reason, First = first, DetectionId = sighting.DetectionId, CropId = sighting.CropId,
         });
 
     /// <summary>Adds sightings in time order (late reads land in their place) and trims the oldest.</summary>

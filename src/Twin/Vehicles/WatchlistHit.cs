@@ -16,4 +16,7 @@ public sealed record WatchlistHit : TwinEvent
     [Id(6)] public required string Reason { get; init; }
     [Id(7)] public required bool First { get; init; }
     [Id(8)] public required string DetectionId { get; init; }
+
+    /// <summary>The stored plate crop of the read that hit, or null when the recogniser sent none.</summary>
+    [Id(9)] public string? CropId { get; init; }
 }

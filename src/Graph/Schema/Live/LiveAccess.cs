@@ -35,11 +35,14 @@ internal static class LiveAccess
         _ => throw LiveErrors.NotAllowed("alerts are for operators, partners and planners"),
     };
 
-    /// <summary><c>incidentUpdates</c> and <c>cameraStatus</c>: public twin data, for every role but clinics.</summary>
+    /// <summary><c>incidentUpdates</c> and <c>cameraStatus</c>: public twin data, for every role but clinics and cameras.</summary>
     public static LiveGrant PublicData(TwinPrincipal caller, IReadOnlySet<string>? requested, IReadOnlySet<string>? all, string field) =>
-        caller.Role == TwinRole.Clinic
-            ? throw LiveErrors.NotAllowed($"{field} is not open to clinic keys; a clinic subscribes to its own entityChanged events")
-            : new(requested ?? all, LiveGrant.AsIs);
+        caller.Role switch
+        {
+            TwinRole.Clinic => throw LiveErrors.NotAllowed($"{field} is not open to clinic keys; a clinic subscribes to its own entityChanged events"),
+            TwinRole.Camera => throw LiveErrors.NotAllowed($"{field} is not open to camera keys; a camera key only submits plate reads"),
+            _ => new(requested ?? all, LiveGrant.AsIs),
+        };
 
     public static LiveGrant Entities(TwinPrincipal caller, IReadOnlySet<string>? requested)
     {
@@ -64,6 +67,8 @@ internal static class LiveAccess
         DisplayPlate = PlateMask.Display(hit.DisplayPlate),
         WatchedPlateKey = PlateMask.Key(hit.WatchedPlateKey),
         EntityId = PlateMask.Key(hit.EntityId),
+        // The crop shows the plate in clear, and partners may not fetch it anyway.
+        CropId = null,
     };
 
     private static object MaskVehicle(TwinEvent e) =>

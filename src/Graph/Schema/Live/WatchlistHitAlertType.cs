@@ -22,5 +22,8 @@ public sealed class WatchlistHitAlertType : ObjectGraphType<WatchlistHit>
         Field<NonNullGraphType<FloatGraphType>>("confidence").Resolve(c => (double)c.Source.Confidence);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
         Field<NonNullGraphType<BooleanGraphType>>("first").Resolve(c => c.Source.First);
+        Field<StringGraphType>("cropUrl")
+            .Description("URL of the plate crop (JPEG, operators only: GET with the API key); null when the camera sent none, and for partners.")
+            .Resolve(c => PlateReads.PlateCropPaths.UrlFor(c.Source.CropId));
     }
 }

@@ -35,6 +35,18 @@ public sealed class VehicleGraphType : ObjectGraphType<VehicleNode>
         Field<GeoJsonGraphType>("trace")
             .Description("The route: recent sightings joined in time order, a GeoJSON LineString; null with fewer than two.")
             .Resolve(c => c.Source.Trace);
+        Field<FloatGraphType>("speedKmh")
+            .Description("Speed between the last two sightings at different places, along the roads where matched; null when unknown.")
+            .ResolveAsync(async c => (await c.Source.RouteAsync(c.Service<IGrainFactory>()))?.SpeedKmh);
+        Field<FloatGraphType>("headingDegrees")
+            .Description("Direction of travel between the last two places, degrees clockwise from north; null when unknown.")
+            .ResolveAsync(async c => (await c.Source.RouteAsync(c.Service<IGrainFactory>()))?.HeadingDegrees);
+        Field<VehicleRouteGraphType>("route")
+            .Description("The trace with times, matched to the roads where they are loaded; null for a plate no camera has read.")
+            .ResolveAsync(async c => await c.Source.RouteAsync(c.Service<IGrainFactory>()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PredictedCameraGraphType>>>>("predictedNextCameras")
+            .Description("The cameras the vehicle should reach next, nearest first, with ETAs.")
+            .ResolveAsync(async c => (await c.Source.RouteAsync(c.Service<IGrainFactory>()))?.NextCameras ?? []);
         Field<NonNullGraphType<SightingConnection>, Connection<SightingNode>>(SightingList)
             .Description("Every stored sighting, newest first.")
             .PageArguments()

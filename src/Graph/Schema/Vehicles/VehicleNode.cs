@@ -1,5 +1,6 @@
 using CityTwin.Twin.Plates;
 using CityTwin.Twin.Vehicles;
+using CityTwin.Twin.Vehicles.Routes;
 using CityTwin.Twin.Vehicles.Sightings;
 using NetTopologySuite.Geometries;
 
@@ -18,6 +19,17 @@ public sealed record VehicleNode(
     IReadOnlyList<SightingInput> RecentSightings,
     LineString? Trace)
 {
+    private Task<VehicleRoute?>? route;
+
+    /// <summary>
+    /// The vehicle grain's route, asked once per node however many of its fields a query selects (speed, heading, route,
+    /// predictions); null for a plate no camera has read.
+    /// </summary>
+    public Task<VehicleRoute?> RouteAsync(IGrainFactory grains) =>
+        FirstSeenAt is null
+            ? Task.FromResult<VehicleRoute?>(null)
+            : LazyInitializer.EnsureInitialized(ref route, () => grains.GetGrain<IVehicleGrain>(PlateKey).GetRouteAsync());
+
     public static VehicleNode From(VehicleSnapshot snapshot) =>
         new(snapshot.PlateKey, snapshot.DisplayPlate, snapshot.Kind, snapshot.FirstSeenAt, snapshot.Watch, snapshot.RecentSightings, snapshot.Trace());
 

@@ -655,6 +655,68 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.ToTable("stores", (string)null);
                 });
 
+            modelBuilder.Entity("CityTwin.Twin.Vehicles.Reads.CameraKeyRow", b =>
+                {
+                    b.Property<string>("CameraId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("camera_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.HasKey("CameraId")
+                        .HasName("pk_camera_keys");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_camera_keys_key_hash");
+
+                    b.ToTable("camera_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Vehicles.Reads.PlateCropRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CameraId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("camera_id");
+
+                    b.Property<byte[]>("Jpeg")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("jpeg");
+
+                    b.Property<string>("PlateKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("plate_key");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plate_crops");
+
+                    b.ToTable("plate_crops", (string)null);
+                });
+
             modelBuilder.Entity("CityTwin.Twin.Vehicles.Sightings.SightingRow", b =>
                 {
                     b.Property<string>("DetectionId")

@@ -5,7 +5,8 @@ namespace CityTwin.Twin.Vehicles.Sightings;
 
 /// <summary>
 /// One plate read by one camera. <see cref="DetectionId"/> is globally unique (pipelines prefix it with the camera id)
-/// and makes recording idempotent: the same detection sent twice is stored once.
+/// and makes recording idempotent: the same detection sent twice is stored once. <see cref="CropId"/> names a stored
+/// plate crop (see <c>Reads/IPlateCropStore</c>); it travels with live events and is not kept in the sighting log.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("CityTwin.SightingInput")]
 public sealed record SightingInput(
@@ -14,7 +15,8 @@ public sealed record SightingInput(
     [property: Id(2)] DateTimeOffset SeenAt,
     [property: Id(3)] GeoPoint Location,
     [property: Id(4)] float Confidence,
-    [property: Id(5)] string? PlateText = null)
+    [property: Id(5)] string? PlateText = null,
+    [property: Id(6)] string? CropId = null)
 {
     /// <summary>Longest detection id accepted; ids are keys, not payloads.</summary>
     public const int MaxDetectionIdLength = 128;
