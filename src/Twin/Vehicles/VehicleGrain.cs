@@ -84,10 +84,11 @@ public sealed class VehicleGrain(
         // The identity row comes first: if it cannot be stored, no sighting is, and a retry starts clean.
         if (!Exists)
         {
-            var kind = observation.Kind != VehicleKind.Unknown ? observation.Kind : KindOf(valid.Layout);
+            var asRead = AsRead(candidates, observation.Kind) ?? valid;
+            var kind = observation.Kind != VehicleKind.Unknown ? observation.Kind : KindOf(asRead.Layout);
             await CommitAsync(state =>
                 {
-                    state.DisplayPlate = valid.Display;
+                    state.DisplayPlate = asRead.Display;
                     state.ProvinceCode = valid.ProvinceCode;
                     state.Kind = kind;
                     state.FirstSeenAt = candidates.Min(s => s.SeenAt);
@@ -138,6 +139,20 @@ public sealed class VehicleGrain(
             recentIds.Remove(recent[0].DetectionId);
             recent.RemoveAt(0);
         }
+    }
+
+    /// <summary>
+    /// The plate as the readers wrote it. A key such as 51G13628 fits a car (51G-136.28) and a motorbike (51-G1 3628);
+    /// the separators of a read, or the kind of vehicle the reader saw, pick the layout the plate really has.
+    /// </summary>
+    private PlateNumber? AsRead(IEnumerable<SightingInput> sightings, VehicleKind kind)
+    {
+        var hint = kind switch { VehicleKind.Car => PlateLayout.OneLine, VehicleKind.Motorbike => PlateLayout.TwoLine, _ => PlateLayout.Unknown };
+        foreach (var text in sightings.Select(s => s.PlateText).OfType<string>())
+        {
+            if (PlateNumber.TryParse(text, hint, out var read, out _) && read.CanonicalKey == Key) return read;
+        }
+        return PlateNumber.TryParse(Key, hint, out var fromKey, out _) ? fromKey : null;
     }
 
     private PlateNumber EnsureValidPlate() =>

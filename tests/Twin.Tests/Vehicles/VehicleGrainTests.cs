@@ -21,6 +21,25 @@ public sealed class VehicleGrainTests(TwinClusterFixture fixture)
     private static SightingInput Sighting(string camera, DateTimeOffset at, double lon = 106.75, double lat = 10.80) =>
         new($"{camera}:{Guid.NewGuid():N}", camera, at, new GeoPoint(lon, lat), 0.93f);
 
+    [Theory]
+    [InlineData("51G-{0}.{1}", VehicleKind.Unknown, "51G-{0}.{1}", VehicleKind.Car)]
+    [InlineData("51G{0}{1}", VehicleKind.Car, "51G-{0}.{1}", VehicleKind.Car)]
+    [InlineData("51G{0}{1}", VehicleKind.Unknown, "51-G{0}{1}", VehicleKind.Motorbike)]
+    public async Task RecordSightings_KeyFitsCarAndMotorbike_ShowsThePlateAsRead(string written, VehicleKind seenAs, string shown, VehicleKind kind)
+    {
+        // 51G + 5 digits is also 51-G<d> + 4 digits: only the read's separators or the reader's kind tell them apart.
+        var digits = Interlocked.Increment(ref plateCounter).ToString("00000", System.Globalization.CultureInfo.InvariantCulture);
+        string Format(string pattern) => string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, digits[..3], digits[3..]);
+        var key = $"51G{digits}";
+        var vehicle = fixture.Grains.GetGrain<IVehicleGrain>(key);
+
+        await vehicle.RecordSightingsAsync(new([Sighting("cam-a", DateTimeOffset.UtcNow.AddMinutes(-1)) with { PlateText = Format(written) }], seenAs));
+
+        var snapshot = await vehicle.GetAsync();
+        var expected = kind == VehicleKind.Motorbike ? $"51-G{digits[0]} {digits[1..]}" : Format(shown);
+        Assert.Equal((expected, kind), (snapshot!.DisplayPlate, snapshot.Kind));
+    }
+
     [Fact]
     public async Task RecordSightings_SameDetectionTwice_StoresOnce()
     {
