@@ -23,8 +23,11 @@ public static class TestModels
         "Lung Opacity", "Enlarged Cardiomediastinum",
     ];
 
-    /// <summary>Writes the model, labels and thresholds into <paramref name="folder"/> and returns the options.</summary>
-    public static ModelOptions Write(string folder, string thresholdsVersion = Version, int? outputs = null, string? declaredVersion = Version)
+    /// <summary>
+    /// Writes the model, labels and thresholds into <paramref name="folder"/> and returns the options. A large
+    /// <paramref name="brightBias"/> makes the critical label fire on any image.
+    /// </summary>
+    public static ModelOptions Write(string folder, string thresholdsVersion = Version, int? outputs = null, string? declaredVersion = Version, float brightBias = 0)
     {
         var count = outputs ?? Labels.Length;
         var weights = new float[count];
@@ -32,7 +35,7 @@ public static class TestModels
         var bright = Array.IndexOf(Labels, Bright);
         var always = Array.IndexOf(Labels, Always);
         // XRayVision input is [-1024, 1024]: mean above ~0 (a mid-grey image) scores over 0.5.
-        if (bright < count) (weights[bright], biases[bright]) = (0.01f, 0f);
+        if (bright < count) (weights[bright], biases[bright]) = (0.01f, brightBias);
         if (always < count) biases[always] = 4f;
         var modelPath = Path.Combine(folder, $"model-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(modelPath, SyntheticModels.BrightnessClassifier(Size, Size, weights, biases, declaredVersion));
