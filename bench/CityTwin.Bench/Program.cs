@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
+using CityTwin.Bench.Imaging;
 using CityTwin.Bench.Sightings;
 
-// `sightings` is a load test of the live path; `micro` hands the rest of the arguments to BenchmarkDotNet.
+// `sightings` is a load test of the live path; `imaging` times the chest X-ray reading; `micro` hands the rest of the arguments to BenchmarkDotNet.
 switch (args.FirstOrDefault())
 {
     case "sightings":
@@ -16,6 +17,18 @@ switch (args.FirstOrDefault())
             return 2;
         }
         return await SightingsBenchmark.RunAsync(settings);
+    case "imaging":
+        ImagingSettings imaging;
+        try
+        {
+            imaging = ImagingSettings.Parse(args[1..]);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine($"{e.Message}\n{ImagingSettings.Usage}");
+            return 2;
+        }
+        return await ImagingBenchmark.RunAsync(imaging);
     case "micro":
         // No filter given: run every micro-benchmark instead of asking interactively.
         var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
@@ -23,6 +36,6 @@ switch (args.FirstOrDefault())
         // A benchmark that failed to build or run shows as "NA" in the table; make it an error exit too.
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     default:
-        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}");
+        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | imaging [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}\n{ImagingSettings.Usage}");
         return 2;
 }
