@@ -82,6 +82,7 @@ public static class ImagingBenchmark
         });
 
         var outcomes = new CountingOutcomes();
+        using var stages = new StageTimes();
         await using var pool = new DecoderPool(Options.Create(new DecoderPoolOptions { Workers = settings.Workers }));
         using var slot = new ModelSlot(modelOptions);
         using var metrics = new ImagingMetrics();
@@ -105,9 +106,12 @@ public static class ImagingBenchmark
         var warm = await SendAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up reading: {warm:F0} ms"));
 
+        stages.Clear();
         var sequential = new List<double>();
         for (var i = 0; i < settings.Sequential; i++) sequential.Add(await SendAsync());
         sequential.Sort();
+        var sequentialStages = stages.Summary();
+        stages.Clear();
 
         var clock = Stopwatch.StartNew();
         var perSender = settings.Concurrent / settings.Senders;
@@ -118,14 +122,17 @@ public static class ImagingBenchmark
             return mine;
         }))).SelectMany(x => x).Order().ToList();
         var elapsed = clock.Elapsed;
+        var concurrentStages = stages.Summary();
         await handle.UnsubscribeAsync();
 
         var rows = await database.CountAsync($"SELECT count(*) FROM clinic_studies WHERE clinic_id = '{ClinicId}'");
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(invariant,
             $"one at a time ({sequential.Count} readings): turnaround to the imagingResults event p50 {Percentile(sequential, 50):F0} ms, p95 {Percentile(sequential, 95):F0} ms, max {sequential[^1]:F0} ms"));
+        Console.WriteLine($"  stages: {sequentialStages} (inference includes preprocessing)");
         Console.WriteLine(string.Create(invariant,
             $"{settings.Senders} senders at once ({concurrent.Count} readings in {elapsed.TotalSeconds:F1} s): {concurrent.Count / elapsed.TotalMinutes:F0} studies/minute, turnaround p50 {Percentile(concurrent, 50):F0} ms, p95 {Percentile(concurrent, 95):F0} ms"));
+        Console.WriteLine($"  stages: {concurrentStages}");
         Console.WriteLine($"decoder workers {settings.Workers}, processors {Environment.ProcessorCount}, read {outcomes.Read}, rejected {outcomes.Rejected}, clinic_studies rows {rows}");
         return outcomes.Rejected == 0 && rows == 1 + sequential.Count + concurrent.Count ? 0 : 1;
     }
