@@ -14,8 +14,11 @@ public static class DecodeProtocol
     /// <summary>First bytes of every reply payload: a worker that prints anything else is not speaking the protocol.</summary>
     public const uint Magic = 0x43_54_44_31; // "CTD1"
 
-    /// <summary>Largest reply accepted: 16384² float pixels plus headers. Anything larger is garbage.</summary>
-    public const int MaxReplyBytes = 16384 * 16384 * 4 + 4096;
+    /// <summary>Largest image side decoded; radiography detectors stay well below it (about 4300 pixels).</summary>
+    public const int MaxSide = 8192;
+
+    /// <summary>Largest reply accepted: <see cref="MaxSide"/>² float pixels plus headers. Anything larger is garbage.</summary>
+    public const int MaxReplyBytes = MaxSide * MaxSide * sizeof(float) + 4096;
 
     /// <summary>Largest path accepted in a request.</summary>
     public const int MaxRequestBytes = 64 * 1024;
@@ -119,7 +122,7 @@ public static class DecodeProtocol
             var width = ReadOptional(reader);
             var voiFunction = reader.ReadString();
             var count = reader.ReadInt32();
-            if (rows is < 1 or > 16384 || columns is < 1 or > 16384 || count != rows * columns)
+            if (rows is < 1 or > MaxSide || columns is < 1 or > MaxSide || count != rows * columns)
                 throw new InvalidDataException($"reply claims {rows}x{columns} with {count} pixels");
             var pixelBytes = reader.ReadBytes(count * sizeof(float));
             if (pixelBytes.Length != count * sizeof(float) || reader.BaseStream.Position != payload.Length)

@@ -21,8 +21,8 @@ internal static class GdcmDecoder
         var columns = (int)image.GetDimension(0);
         var rows = (int)image.GetDimension(1);
         var frames = image.GetNumberOfDimensions() >= 3 ? (int)image.GetDimension(2) : 1;
-        if (rows is < 1 or > 16384 || columns is < 1 or > 16384)
-            return DecodeReply.Fail($"image size {columns}x{rows} is outside 1..16384");
+        if (rows is < 1 or > DecodeProtocol.MaxSide || columns is < 1 or > DecodeProtocol.MaxSide)
+            return DecodeReply.Fail($"image size {columns}x{rows} is outside 1..{DecodeProtocol.MaxSide} pixels a side");
         var format = image.GetPixelFormat();
         var bitsAllocated = format.GetBitsAllocated();
         var bitsStored = format.GetBitsStored();
