@@ -129,7 +129,7 @@ public static class ImagingBenchmark
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(invariant,
             $"one at a time ({sequential.Count} readings): turnaround to the imagingResults event p50 {Percentile(sequential, 50):F0} ms, p95 {Percentile(sequential, 95):F0} ms, max {sequential[^1]:F0} ms"));
-        Console.WriteLine($"  stages: {sequentialStages} (inference includes preprocessing)");
+        Console.WriteLine($"  stages: {sequentialStages}");
         Console.WriteLine(string.Create(invariant,
             $"{settings.Senders} senders at once ({concurrent.Count} readings in {elapsed.TotalSeconds:F1} s): {concurrent.Count / elapsed.TotalMinutes:F0} studies/minute, turnaround p50 {Percentile(concurrent, 50):F0} ms, p95 {Percentile(concurrent, 95):F0} ms"));
         Console.WriteLine($"  stages: {concurrentStages}");

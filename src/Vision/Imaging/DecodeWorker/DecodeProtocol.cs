@@ -14,6 +14,12 @@ public static class DecodeProtocol
     /// <summary>First bytes of every reply payload: a worker that prints anything else is not speaking the protocol.</summary>
     public const uint Magic = 0x43_54_44_31; // "CTD1"
 
+    /// <summary>
+    /// Written once by a worker when it is ready (GDCM loaded), before any reply, so the host's per-request timeout
+    /// never includes the worker's start-up.
+    /// </summary>
+    public const uint Ready = 0x43_54_52_31; // "CTR1"
+
     /// <summary>Largest image side decoded; radiography detectors stay well below it (about 4300 pixels).</summary>
     public const int MaxSide = 8192;
 
@@ -22,6 +28,21 @@ public static class DecodeProtocol
 
     /// <summary>Largest path accepted in a request.</summary>
     public const int MaxRequestBytes = 64 * 1024;
+
+    public static void WriteReady(Stream stream)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, Ready);
+        stream.Write(bytes);
+        stream.Flush();
+    }
+
+    /// <summary>Waits for the worker's ready signal; false when it closed its output first or said something else.</summary>
+    public static async Task<bool> ReadReadyAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[4];
+        return await ReadExactlyAsync(stream, bytes, cancellationToken) && BinaryPrimitives.ReadUInt32LittleEndian(bytes) == Ready;
+    }
 
     public static async Task WriteRequestAsync(Stream stream, string path, CancellationToken cancellationToken)
     {

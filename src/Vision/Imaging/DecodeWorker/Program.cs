@@ -9,6 +9,11 @@ NativeGlue.Register();
 gdcm.Trace.WarningOff();
 gdcm.Trace.DebugOff();
 gdcm.Trace.ErrorOff();
+// Touch GDCM once so its native libraries are loaded before the host starts timing requests.
+using (new gdcm.ImageReader())
+{
+}
+DecodeProtocol.WriteReady(protocolOut);
 
 using var input = Console.OpenStandardInput();
 while (DecodeProtocol.ReadRequest(input) is { } path)

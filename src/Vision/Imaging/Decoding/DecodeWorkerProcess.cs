@@ -10,6 +10,10 @@ internal sealed class DecodeWorkerProcess : IDisposable
     private readonly Stream requests;
     private readonly Stream replies;
     private readonly Queue<string> lastErrors = new();
+    private bool ready;
+
+    /// <summary>How long a new worker may take to load .NET and GDCM; generous because a loaded machine starts slowly.</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
 
     private DecodeWorkerProcess(Process process)
     {
@@ -53,6 +57,7 @@ internal sealed class DecodeWorkerProcess : IDisposable
     public async Task<DecodeReply> DecodeAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
+        await EnsureReadyAsync(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<DecodeReply?> reading;
         try
@@ -88,6 +93,31 @@ internal sealed class DecodeWorkerProcess : IDisposable
             reply = null;
         }
         return reply ?? throw new WorkerFailure(await CrashReasonAsync(name));
+    }
+
+    /// <summary>Waits for a new worker's ready signal; throws <see cref="WorkerFailure"/> when it dies or stalls first.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (ready) return;
+        var signal = DecodeProtocol.ReadReadyAsync(replies, cancellationToken);
+        if (await Task.WhenAny(signal, Task.Delay(StartupTimeout, cancellationToken)) != signal)
+        {
+            Kill();
+            await IgnoreFailure(signal);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new WorkerFailure($"decoder worker did not start within {StartupTimeout.TotalSeconds:0} s");
+        }
+        bool ok;
+        try
+        {
+            ok = await signal;
+        }
+        catch (IOException)
+        {
+            ok = false;
+        }
+        if (!ok) throw new WorkerFailure((await CrashReasonAsync("start-up")).Replace(" on start-up", " while starting", StringComparison.Ordinal));
+        ready = true;
     }
 
     private async Task<string> CrashReasonAsync(string name)

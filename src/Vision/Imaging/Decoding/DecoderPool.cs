@@ -49,9 +49,10 @@ public sealed class DecoderPool : IAsyncDisposable
             idle.Writer.TryWrite(null);
             return DecodeOutcome.Rejected($"decoder worker could not start: {e.Message}");
         }
-        active[worker.ProcessId] = path;
         try
         {
+            await worker.EnsureReadyAsync(cancellationToken);
+            active[worker.ProcessId] = path;
             var reply = await worker.DecodeAsync(path, options.Timeout, cancellationToken);
             return reply.Frame is { } frame ? DecodeOutcome.Ok(frame) : DecodeOutcome.Rejected(reply.Error ?? "decoder gave no reason");
         }

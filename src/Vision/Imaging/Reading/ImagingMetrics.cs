@@ -16,7 +16,8 @@ public sealed class ImagingMetrics : IDisposable
         Abnormal = meter.CreateCounter<long>("citytwin.imaging.abnormal", "{instance}", "Readings with at least one finding.");
         Turnaround = meter.CreateHistogram<double>("citytwin.imaging.turnaround", "ms", "From the last byte received to the recorded result.");
         Decode = meter.CreateHistogram<double>("citytwin.imaging.decode.duration", "ms", "Decoding in a GDCM worker.");
-        Inference = meter.CreateHistogram<double>("citytwin.imaging.inference.duration", "ms", "Preprocessing and model inference.");
+        Preprocess = meter.CreateHistogram<double>("citytwin.imaging.preprocess.duration", "ms", "LUTs, windowing, resize and normalisation.");
+        Inference = meter.CreateHistogram<double>("citytwin.imaging.inference.duration", "ms", "Model inference.");
     }
 
     public Counter<long> Read { get; }
@@ -24,6 +25,7 @@ public sealed class ImagingMetrics : IDisposable
     public Counter<long> Abnormal { get; }
     public Histogram<double> Turnaround { get; }
     public Histogram<double> Decode { get; }
+    public Histogram<double> Preprocess { get; }
     public Histogram<double> Inference { get; }
 
     public void Dispose() => meter.Dispose();

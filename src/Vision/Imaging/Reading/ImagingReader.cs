@@ -112,7 +112,10 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
         float[] scores;
         try
         {
-            scores = reader.Score(preprocessor.ToInput(frame));
+            var input = preprocessor.ToInput(frame);
+            metrics.Preprocess.Record(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            scores = reader.Score(input);
         }
         catch (Exception e) when (e is OpenCvSharp.OpenCVException or ModelContractException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
