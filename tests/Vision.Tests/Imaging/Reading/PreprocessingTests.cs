@@ -52,6 +52,30 @@ public sealed class PreprocessingTests(ITestOutputHelper output) : IDisposable
         Assert.True(inside > 10, "the sample should include pixels inside the window, not only clipped ones");
     }
 
+    [Theory]
+    [InlineData("SIGMOID", "MONOCHROME2")]
+    [InlineData("SIGMOID", "MONOCHROME1")]
+    [InlineData("LINEAR_EXACT", "MONOCHROME2")]
+    [InlineData("LINEAR", "MONOCHROME1")]
+    public void Display_EachVoiFunctionWithRescale_MatchesTheWindowFormula(string function, string photometric)
+    {
+        float[] stored = [0, 150, 200, 250, 400];
+        var frame = ImagingFiles.Uniform(1, stored.Length, 0, photometric) with
+        {
+            Pixels = stored, RescaleSlope = 2, RescaleIntercept = -300, WindowCenter = 100, WindowWidth = 300, VoiLutFunction = function,
+        };
+        var window = new VoiWindow(100, 300, function);
+
+        using var display = ImagePreprocessor.Display(frame);
+        display.GetArray(out float[] values);
+
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var expected = window.Apply(2 * stored[i] - 300);
+            Assert.Equal(photometric == "MONOCHROME1" ? 1 - expected : expected, values[i], 5);
+        }
+    }
+
     [Fact]
     public void Display_NoWindow_FallsBackToMinMax()
     {
