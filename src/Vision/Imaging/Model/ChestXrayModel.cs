@@ -41,8 +41,6 @@ public sealed class ChestXrayModel : IDisposable
 
     public IReadOnlySet<string> Critical => critical;
 
-    public float ThresholdOf(string label) => thresholds[Labels.ToList().IndexOf(label)];
-
     public static ChestXrayModel Load(ModelOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ModelVersion)) throw new ModelContractException("no model version is configured (CityTwin:Imaging:Model:ModelVersion)");
