@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using CityTwin.Bench.Fanout;
+using CityTwin.Bench.Imaging;
 using CityTwin.Bench.PlateReads;
 using CityTwin.Bench.Sightings;
 
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "fanout" => await RunAsync(FanoutSettings.Parse, FanoutSettings.Usage, FanoutBenchmark.RunAsync),
     "mapquery" => await RunAsync(FanoutSettings.Parse, FanoutSettings.Usage, MapQueryBenchmark.RunAsync),
     "plate-reads" => await RunAsync(PlateReadsSettings.Parse, PlateReadsSettings.Usage, PlateReadsBenchmark.RunAsync),
+    "imaging" => await RunAsync(ImagingSettings.Parse, ImagingSettings.Usage, ImagingBenchmark.RunAsync),
     "micro" => Micro(),
     _ => Usage(),
 };
@@ -23,7 +25,7 @@ async Task<int> RunAsync<TSettings>(Func<IReadOnlyList<string>, TSettings> parse
     {
         settings = parse(args[1..]);
     }
-    catch (Exception e) when (e is ArgumentException or FormatException)
+    catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
     {
         Console.Error.WriteLine($"{e.Message}\n{usage}");
         return 2;
@@ -42,7 +44,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine("usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads [options] | micro [BenchmarkDotNet options]");
-    Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage));
+    Console.Error.WriteLine("usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|imaging [options] | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -32,6 +32,9 @@ public static class LiveExtensions
         services.TryAddSingleton<AlertType>();
         services.TryAddSingleton<AlertKindType>();
         services.TryAddSingleton<WatchlistHitAlertType>();
+        services.TryAddSingleton<CriticalFindingAlertType>();
+        services.TryAddSingleton<ImagingResultEventType>();
+        services.TryAddSingleton<CityTwin.Graph.Schema.Clinics.ImagingFindingGraphType>();
         services.TryAddSingleton<IncidentEventType>();
         services.TryAddSingleton<SightingEventType>();
         services.TryAddSingleton<SightingPointType>();

@@ -1,4 +1,5 @@
 using CityTwin.Twin.Cameras;
+using CityTwin.Twin.Clinics;
 using CityTwin.Twin.Events;
 using CityTwin.Twin.Incidents;
 using CityTwin.Twin.Vehicles;
@@ -14,6 +15,12 @@ public static class LiveKinds
 {
     /// <summary>A watched vehicle was sighted (<see cref="WatchlistHit"/>).</summary>
     public const string WatchlistHit = "alert:watchlist-hit";
+
+    /// <summary>An AI reading found a critical sign (<see cref="Twin.Clinics.CriticalFinding"/>).</summary>
+    public const string CriticalFinding = "alert:critical-finding";
+
+    /// <summary>An AI reading was recorded on a clinic (<see cref="ImagingResultRecorded"/>).</summary>
+    public const string ImagingResult = "imaging:result";
 
     /// <summary>A camera came online.</summary>
     public const string CameraOnline = "camera:online";
@@ -49,6 +56,8 @@ public static class LiveKinds
     public static string Of(TwinEvent domainEvent) => domainEvent switch
     {
         CityTwin.Twin.Vehicles.WatchlistHit => WatchlistHit,
+        CityTwin.Twin.Clinics.CriticalFinding => CriticalFinding,
+        ImagingResultRecorded => ImagingResult,
         SightingsRecorded sighting => Vehicle(sighting.Kind),
         IncidentChanged incident => Incident(incident.Kind),
         CameraStatusChanged status => status.Online ? CameraOnline : CameraOffline,

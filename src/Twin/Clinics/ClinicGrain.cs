@@ -5,7 +5,11 @@ using CityTwin.Twin.Places;
 
 namespace CityTwin.Twin.Clinics;
 
-/// <summary>A clinic's live imaging counters, stored in <c>clinics</c>.</summary>
+/// <summary>
+/// A clinic's live imaging counters and latest readings, stored in <c>clinics</c>; every reading is also kept in
+/// <c>clinic_studies</c>. A reading publishes <see cref="ImagingResultRecorded"/> and, for a critical finding, a
+/// <see cref="CriticalFinding"/> alert.
+/// </summary>
 public sealed class ClinicGrain(
     [PersistentState("clinic", PostGisGrainStorage.Name)] IPersistentState<ClinicState> persisted)
     : TwinGrain<ClinicState>(persisted), IClinicGrain
@@ -51,6 +55,10 @@ public sealed class ClinicGrain(
         ArgumentNullException.ThrowIfNull(result);
         EnsureStudyUid(result.StudyInstanceUid);
         TwinValidationException.Require(result.Turnaround >= TimeSpan.Zero, $"clinic {Key}: turnaround cannot be negative");
+        TwinValidationException.Require(result.Findings.All(f => !string.IsNullOrWhiteSpace(f.Label) && float.IsFinite(f.Score) && f.Score is >= 0 and <= 1),
+            $"clinic {Key}: findings need a label and a score in [0, 1]");
+        TwinValidationException.Require(result.CriticalFindings.All(c => result.Findings.Any(f => f.Label == c)),
+            $"clinic {Key}: a critical finding must be one of the findings");
         if (State.AppliedResultUids.Contains(result.StudyInstanceUid, StringComparer.Ordinal)) return State;
         await CommitAsync(state =>
             {
@@ -58,8 +66,25 @@ public sealed class ClinicGrain(
                 state.AiResults++;
                 if (result.Abnormal) state.AbnormalResults++;
                 state.TotalTurnaroundMs += result.Turnaround.TotalMilliseconds;
+                state.RecentStudies.Add(result);
+                if (state.RecentStudies.Count > ClinicState.RecentStudyCapacity)
+                    state.RecentStudies.RemoveRange(0, state.RecentStudies.Count - ClinicState.RecentStudyCapacity);
             },
-            TwinStreams.Entities, state => Changed(state, "ai-result"));
+            TwinStreams.ImagingResults,
+            state => new ImagingResultRecorded { EntityKind = TwinEntityKinds.Clinic, EntityId = Key, Location = state.Place.Location, Result = result });
+        await PublishAsync(TwinStreams.Entities, Changed(State, "ai-result"));
+        if (result.CriticalFindings.Count > 0)
+        {
+            await PublishAsync(TwinStreams.Alerts, new CriticalFinding
+            {
+                EntityKind = TwinEntityKinds.Clinic,
+                EntityId = Key,
+                Location = State.Place.Location,
+                Findings = [.. result.Findings.Where(f => result.CriticalFindings.Contains(f.Label))],
+                AnalysedAt = result.AnalysedAt,
+                ModelVersion = result.ModelVersion,
+            });
+        }
         return State;
     }
 

@@ -16,6 +16,12 @@ public sealed class ClinicState
     [Id(7)] public List<string> AppliedStudyUids { get; set; } = [];
     [Id(8)] public List<string> AppliedResultUids { get; set; } = [];
 
+    /// <summary>The latest readings, newest last, at most <see cref="RecentStudyCapacity"/>; history lives in <c>clinic_studies</c>.</summary>
+    [Id(9)] public List<ImagingResult> RecentStudies { get; set; } = [];
+
+    /// <summary>How many readings the grain keeps in memory.</summary>
+    public const int RecentStudyCapacity = 50;
+
     /// <summary>Mean time from receipt to AI result, or null before the first result.</summary>
     public TimeSpan? MeanTurnaround => AiResults == 0 ? null : TimeSpan.FromMilliseconds(TotalTurnaroundMs / AiResults);
 }

@@ -26,6 +26,9 @@ public static class TwinStreams
     /// <summary>Camera registrations and status changes.</summary>
     public const string Cameras = "cameras";
 
+    /// <summary>AI readings recorded on clinics; they carry pseudonymised patient ids, so only the clinic's role sees them.</summary>
+    public const string ImagingResults = "imagingResults";
+
     /// <summary>Other entity changes: wards, stores, schools, clinics, the watchlist.</summary>
     public const string Entities = "entities";
 

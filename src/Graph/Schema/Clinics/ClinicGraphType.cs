@@ -6,7 +6,7 @@ namespace CityTwin.Graph.Schema.Clinics;
 
 /// <summary>
 /// The <c>Clinic</c> type. Where it is and what it is are public; its imaging counters are health data, shown only
-/// to operators and to the clinic's own key (null for everyone else).
+/// to operators and to the clinic's own key (null for everyone else); its studies only to the clinic's own key.
 /// </summary>
 public sealed class ClinicGraphType : ObjectGraphType<ClinicRow>
 {
@@ -21,5 +21,6 @@ public sealed class ClinicGraphType : ObjectGraphType<ClinicRow>
         Field<NonNullGraphType<EnumerationGraphType<ClinicKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<ClinicImagingGraphType>("imaging")
             .Resolve(c => RoleAccess.CanSeeImaging(c.Principal(), c.Source.Id) ? c.Source : null);
+        ClinicStudiesField.AddTo(this);
     }
 }

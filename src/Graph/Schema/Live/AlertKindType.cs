@@ -15,5 +15,6 @@ public sealed class AlertKindType : EnumerationGraphType
         Description = "A kind of operator alert.";
         Add("WATCHLIST_HIT", LiveKinds.WatchlistHit, "A watched vehicle was sighted.");
         Add("INCIDENT_OPENED", IncidentOpened, "An incident (fire, smoke, dumping, jam, accident) was opened.");
+        Add("CRITICAL_FINDING", LiveKinds.CriticalFinding, "An AI chest X-ray reading found a critical sign (operators only).");
     }
 }

@@ -10,7 +10,8 @@ namespace CityTwin.Graph.Schema.Live;
 /// <summary>
 /// The role rules of the live fields, in one place. Operators see everything. Partners see public data with plates
 /// masked and no watchlist changes. Planners get no plates at all: <c>sightings</c> is FORBIDDEN, watchlist hits and
-/// vehicle or watchlist changes are left out. A clinic gets only its own clinic's entity changes. Asking explicitly
+/// vehicle or watchlist changes are left out; critical imaging findings go to operators only. A clinic gets only its own
+/// clinic's entity changes and imaging results. Asking explicitly
 /// for kinds the role may not see is FORBIDDEN rather than silently empty.
 /// </summary>
 internal static class LiveAccess
@@ -30,10 +31,22 @@ internal static class LiveAccess
     public static LiveGrant Alerts(TwinPrincipal caller, IReadOnlySet<string>? requested) => caller.Role switch
     {
         TwinRole.Operator => new(requested, LiveGrant.AsIs),
-        TwinRole.Partner => new(requested, e => e is WatchlistHit h ? MaskHit(h) : e),
-        TwinRole.Planner => new(Without(requested, [.. LiveKinds.AllIncidents, LiveKinds.WatchlistHit], LiveKinds.WatchlistHit, "watchlist hits"), LiveGrant.AsIs),
+        TwinRole.Partner => new(Without(requested, AllAlerts, LiveKinds.CriticalFinding, "critical imaging findings"), e => e is WatchlistHit h ? MaskHit(h) : e),
+        TwinRole.Planner => new(Without(Without(requested, AllAlerts, LiveKinds.WatchlistHit, "watchlist hits"), AllAlerts, LiveKinds.CriticalFinding, "critical imaging findings"),
+            LiveGrant.AsIs),
         _ => throw LiveErrors.NotAllowed("alerts are for operators, partners and planners"),
     };
+
+    /// <summary>Every kind the alerts namespace carries.</summary>
+    private static string[] AllAlerts => [.. LiveKinds.AllIncidents, LiveKinds.WatchlistHit, LiveKinds.CriticalFinding];
+
+    /// <summary>
+    /// <c>imagingResults</c>: readings carry pseudonymised patient ids, so only a clinic's own key receives them, and
+    /// only its own clinic's; every other role is FORBIDDEN and reads the counters instead.
+    /// </summary>
+    public static LiveGrant ImagingResults(TwinPrincipal caller) => caller.Role == TwinRole.Clinic
+        ? new(null, e => e.EntityId == caller.ClinicId ? e : null)
+        : throw LiveErrors.NotAllowed("imaging results carry patient data; only the clinic's own key may subscribe");
 
     /// <summary><c>incidentUpdates</c> and <c>cameraStatus</c>: public twin data, for every role but clinics and cameras.</summary>
     public static LiveGrant PublicData(TwinPrincipal caller, IReadOnlySet<string>? requested, IReadOnlySet<string>? all, string field) =>

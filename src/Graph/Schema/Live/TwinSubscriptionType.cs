@@ -23,7 +23,7 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
         Description = "Live events of the twin. Each field takes an optional map area (bbox or polygon) and kinds.";
 
         Field<NonNullGraphType<AlertType>, object>("alerts")
-            .Description("Operator alerts: watchlist hits (plates masked for partners; not for planners) and newly opened incidents.")
+            .Description("Operator alerts: watchlist hits (plates masked for partners; not for planners), newly opened incidents and critical imaging findings (operators only).")
             .AreaArguments()
             .Argument<ListGraphType<NonNullGraphType<AlertKindType>>>(LiveArguments.Kinds, "Only these kinds of alert.")
             .ResolveStream(c => Open(c, TwinStreams.Alerts,
@@ -50,6 +50,10 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
             .ResolveStream(c => Open(c, TwinStreams.Cameras,
                 LiveAccess.PublicData(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, k => [k]),
                     new HashSet<string>(StringComparer.Ordinal) { LiveKinds.CameraOnline, LiveKinds.CameraOffline }, "cameraStatus")));
+
+        Field<NonNullGraphType<ImagingResultEventType>, object>("imagingResults")
+            .Description("AI chest X-ray readings of the caller's own clinic. Only clinic keys may subscribe; other roles are FORBIDDEN.")
+            .ResolveStream(c => Open(c, TwinStreams.ImagingResults, LiveAccess.ImagingResults(LiveErrors.Principal(c))));
 
         Field<NonNullGraphType<EntityChangedEventType>, object>("entityChanged")
             .Description("Entities created or changed: cameras, vehicles, the watchlist, wards, stores, schools, clinics.")

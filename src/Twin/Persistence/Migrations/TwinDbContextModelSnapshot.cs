@@ -258,6 +258,88 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.ToTable("clinics", (string)null);
                 });
 
+            modelBuilder.Entity("CityTwin.Twin.Clinics.ClinicStudyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Abnormal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("abnormal");
+
+                    b.Property<DateTimeOffset>("AnalysedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("analysed_at");
+
+                    b.Property<string>("ClinicId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("clinic_id");
+
+                    b.PrimitiveCollection<List<string>>("CriticalFindings")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("critical_findings");
+
+                    b.PrimitiveCollection<List<string>>("FindingLabels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("finding_labels");
+
+                    b.PrimitiveCollection<List<float>>("FindingScores")
+                        .IsRequired()
+                        .HasColumnType("real[]")
+                        .HasColumnName("finding_scores");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("model_version");
+
+                    b.Property<string>("PseudonymisedPatientId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("pseudonymised_patient_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SopInstanceUid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sop_instance_uid");
+
+                    b.Property<string>("StudyInstanceUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("study_instance_uid");
+
+                    b.Property<double>("TurnaroundMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("turnaround_ms");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clinic_studies");
+
+                    b.HasIndex("ClinicId", "AnalysedAt")
+                        .HasDatabaseName("ix_clinic_studies_clinic_id_analysed_at");
+
+                    b.HasIndex("ClinicId", "StudyInstanceUid")
+                        .IsUnique()
+                        .HasDatabaseName("ix_clinic_studies_clinic_id_study_instance_uid");
+
+                    b.ToTable("clinic_studies", (string)null);
+                });
+
             modelBuilder.Entity("CityTwin.Twin.Incidents.IncidentRow", b =>
                 {
                     b.Property<Guid>("Id")
