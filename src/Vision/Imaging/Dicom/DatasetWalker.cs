@@ -57,6 +57,8 @@ internal sealed class DatasetWalker
             }
             if (tag >> 16 == 0xFFFE) throw new DicomParseException($"unexpected {DicomTags.Format(tag)} at offset {elementStart}");
             var (vr, length) = ReadVrAndLength(tag, end);
+            // Pixel data is only noted, never copied: its presence tells a whole image from one cut short.
+            if (values is not null && tag == DicomTags.PixelData) values[tag] = "";
             if (length == uint.MaxValue)
             {
                 if (tag == DicomTags.PixelData && vr is "OB" or "OW") SkipFragments(end);
@@ -66,7 +68,7 @@ internal sealed class DatasetWalker
                 continue;
             }
             Require(length, end, tag);
-            if (values is not null && wanted.Contains(tag) && length <= MaxCapturedLength)
+            if (values is not null && tag != DicomTags.PixelData && wanted.Contains(tag) && length <= MaxCapturedLength)
                 values[tag] = Encoding.Latin1.GetString(data, position, (int)length).TrimEnd(' ', '\0');
             position += (int)length;
         }

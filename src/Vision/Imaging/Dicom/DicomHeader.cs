@@ -8,6 +8,7 @@ namespace CityTwin.Vision.Imaging.Dicom;
 /// <param name="TransferSyntaxUid">The syntax the data set is encoded in.</param>
 /// <param name="PatientId">(0010,0020), empty when absent; never stored as is.</param>
 /// <param name="Modality">(0008,0060), empty when absent.</param>
+/// <param name="HasPixelData">Whether the top level holds Pixel Data (7FE0,0010); an image without it is cut short.</param>
 public sealed record DicomHeader(
     string SopClassUid,
     string SopInstanceUid,
@@ -15,4 +16,5 @@ public sealed record DicomHeader(
     string SeriesInstanceUid,
     string TransferSyntaxUid,
     string PatientId,
-    string Modality);
+    string Modality,
+    bool HasPixelData);

@@ -19,6 +19,9 @@ public static class DicomReader
         DicomTags.PatientId, DicomTags.Modality,
     ];
 
+    /// <summary>Why an image instance without pixel data is refused; receivers check it after the SOP class.</summary>
+    public const string NoPixelData = "no Pixel Data (7FE0,0010): the image is truncated or empty";
+
     /// <summary>Whether <paramref name="file"/> starts with a preamble and the "DICM" prefix.</summary>
     public static bool HasPart10Prefix(ReadOnlySpan<byte> file) =>
         file.Length >= PreambleLength + 4 && file.Slice(PreambleLength, 4).SequenceEqual("DICM"u8);
@@ -79,7 +82,8 @@ public static class DicomReader
             SeriesInstanceUid: RequireUid(values.GetValueOrDefault(DicomTags.SeriesInstanceUid), "Series Instance UID (0020,000E)"),
             TransferSyntaxUid: syntax.Uid,
             PatientId: values.GetValueOrDefault(DicomTags.PatientId) ?? "",
-            Modality: values.GetValueOrDefault(DicomTags.Modality) ?? "");
+            Modality: values.GetValueOrDefault(DicomTags.Modality) ?? "",
+            HasPixelData: values.ContainsKey(DicomTags.PixelData));
     }
 
     /// <summary>Where group 0002 ends: the meta is explicit VR little endian whatever the data set uses.</summary>

@@ -131,6 +131,7 @@ internal sealed partial class ScpAssociation(
         if (parsed.Header is not { } header) return Refuse(command, DimseStatus.CannotUnderstand, parsed.Error!);
         if (header.SopClassUid != command.AffectedSopClassUid)
             return Refuse(command, DimseStatus.DataSetDoesNotMatchSopClass, $"data set is SOP class {header.SopClassUid}");
+        if (!header.HasPixelData) return Refuse(command, DimseStatus.CannotUnderstand, DicomReader.NoPixelData);
         if (header.SopInstanceUid != command.AffectedSopInstanceUid)
             return Refuse(command, DimseStatus.CannotUnderstand, $"data set is SOP instance {header.SopInstanceUid}, not the one the command names");
         var meta = Part10Writer.Meta(header.SopClassUid, header.SopInstanceUid, context.TransferSyntax, callingAeTitle);

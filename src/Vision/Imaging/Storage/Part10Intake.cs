@@ -20,6 +20,7 @@ public sealed class Part10Intake(ImagingStore store, IOptions<ImagingOptions> op
         if (parsed.Header is not { } header) return new IntakeResult(IntakeResult.CannotUnderstand, parsed.Error, null, null);
         if (!SopClasses.Storage.Contains(header.SopClassUid))
             return new IntakeResult(IntakeResult.SopClassNotSupported, $"SOP class {header.SopClassUid} is not accepted here (CR, DX and Secondary Capture are)", header, null);
+        if (!header.HasPixelData) return new IntakeResult(IntakeResult.CannotUnderstand, DicomReader.NoPixelData, header, null);
         if (TransferSyntax.Find(header.TransferSyntaxUid) is null)
             return new IntakeResult(IntakeResult.TransferSyntaxNotSupported, $"transfer syntax {header.TransferSyntaxUid} is not supported", header, null);
         var result = await store.StoreAsync(new IncomingInstance(clinicId, header, [file], source, receivedAt), cancellationToken);

@@ -1,0 +1,132 @@
+using CityTwin.Twin.Clinics.Imaging;
+using CityTwin.Vision.Imaging.Network;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityTwin.Vision.Tests.Imaging.Receiving;
+
+/// <summary>What the SCP does with senders that stop halfway, lie about lengths or syntaxes, or send too much.</summary>
+[Collection(ReceivingCollection.Name)]
+public sealed class ScpBadInputTests(ReceivingFixture fixture)
+{
+    [Fact]
+    public async Task Store_AbortedMidTransfer_NothingIsStored()
+    {
+        var uid = TestDataSet.NewUid();
+        var dataSet = TestDataSet.Create(uid, pixelBytes: 200_000);
+        var filesBefore = StoredFiles();
+        await using (var scu = await RawScu.ConnectAsync(fixture.Port))
+        {
+            Assert.Equal(0x02, scu.AssociateResult);
+            await scu.SendStoreAsync(uid, dataSet, sendBytes: dataSet.Length / 2);
+            await scu.AbortAsync();
+        }
+        await WaitForIdleAsync();
+        Assert.False(await RowExistsAsync(uid));
+        Assert.Equal(filesBefore, StoredFiles());
+        await using var next = await RawScu.ConnectAsync(fixture.Port);
+        Assert.Equal(DimseStatus.Success, await next.EchoAsync());
+    }
+
+    [Fact]
+    public async Task Store_ConnectionDroppedMidTransfer_NothingIsStored()
+    {
+        var uid = TestDataSet.NewUid();
+        var dataSet = TestDataSet.Create(uid, pixelBytes: 200_000);
+        var filesBefore = StoredFiles();
+        await using (var scu = await RawScu.ConnectAsync(fixture.Port))
+            await scu.SendStoreAsync(uid, dataSet, sendBytes: dataSet.Length / 3);
+        await WaitForIdleAsync();
+        Assert.False(await RowExistsAsync(uid));
+        Assert.Equal(filesBefore, StoredFiles());
+    }
+
+    [Fact]
+    public async Task Store_TruncatedDataSet_CannotUnderstandAndAssociationGoesOn()
+    {
+        var uid = TestDataSet.NewUid();
+        // The pixel data claims 4000 bytes more than it has: the data set ends inside its last element.
+        var truncated = TestDataSet.Create(uid, pixelBytes: 1000, declaredPixelBytes: 5000);
+        await using var scu = await RawScu.ConnectAsync(fixture.Port);
+        Assert.Equal(DimseStatus.CannotUnderstand, await scu.StoreAsync(uid, truncated));
+        Assert.False(await RowExistsAsync(uid));
+        Assert.Equal(DimseStatus.Success, await scu.EchoAsync());
+        var good = TestDataSet.NewUid();
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(good, TestDataSet.Create(good, pixelBytes: 1000)));
+        Assert.True(await RowExistsAsync(good));
+        await scu.ReleaseAsync();
+    }
+
+    [Fact]
+    public async Task Store_ImplicitDataSetOnExplicitContext_CannotUnderstand()
+    {
+        var uid = TestDataSet.NewUid();
+        await using var scu = await RawScu.ConnectAsync(fixture.Port, RawScu.ExplicitLittleEndian);
+        Assert.Equal(DimseStatus.CannotUnderstand, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
+        Assert.False(await RowExistsAsync(uid));
+    }
+
+    [Fact]
+    public async Task Store_OversizedInstance_OutOfResourcesAndAssociationGoesOn()
+    {
+        var uid = TestDataSet.NewUid();
+        var oversized = TestDataSet.Create(uid, pixelBytes: (int)ReceivingFixture.MaxInstanceBytes + 100_000);
+        await using var scu = await RawScu.ConnectAsync(fixture.Port);
+        Assert.Equal(DimseStatus.OutOfResources, await scu.StoreAsync(uid, oversized));
+        Assert.False(await RowExistsAsync(uid));
+        var good = TestDataSet.NewUid();
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(good, TestDataSet.Create(good, pixelBytes: 1000)));
+        await scu.ReleaseAsync();
+    }
+
+    [Fact]
+    public async Task Store_SameUidDifferentContent_FirstCopyKept()
+    {
+        var uid = TestDataSet.NewUid();
+        await using var scu = await RawScu.ConnectAsync(fixture.Port);
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
+        var first = await RowAsync(uid);
+        Assert.Equal(DimseStatus.DuplicateSopInstance, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
+        Assert.Equal(first!.Sha256, (await RowAsync(uid))!.Sha256);
+    }
+
+    [Fact]
+    public async Task Store_FourAssociationsAtOnce_AllStored()
+    {
+        var uids = Enumerable.Range(0, 4).Select(_ => TestDataSet.NewUid()).ToArray();
+        var statuses = await Task.WhenAll(uids.Select(async uid =>
+        {
+            await using var scu = await RawScu.ConnectAsync(fixture.Port);
+            var status = await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 300_000));
+            await scu.ReleaseAsync();
+            return status;
+        }));
+        Assert.All(statuses, s => Assert.Equal(DimseStatus.Success, s));
+        foreach (var uid in uids) Assert.True(await RowExistsAsync(uid));
+    }
+
+    [Fact]
+    public async Task Associate_UnknownCallingAeTitle_RejectedWithoutStoring()
+    {
+        await using var scu = await RawScu.ConnectAsync(fixture.Port, calling: "INTRUDER");
+        Assert.Equal(0x03, scu.AssociateResult);
+    }
+
+    private async Task WaitForIdleAsync()
+    {
+        var scp = fixture.Services.GetRequiredService<StoreScpService>();
+        for (var i = 0; i < 500 && scp.ActiveAssociations > 0; i++) await Task.Delay(20);
+        Assert.Equal(0, scp.ActiveAssociations);
+    }
+
+    private async Task<bool> RowExistsAsync(string uid) => await RowAsync(uid) is not null;
+
+    private async Task<ImagingInstanceRow?> RowAsync(string uid)
+    {
+        await using var context = fixture.Database.CreateContext();
+        return await context.Set<ImagingInstanceRow>().AsNoTracking().FirstOrDefaultAsync(r => r.SopInstanceUid == uid);
+    }
+
+    private string[] StoredFiles() =>
+        [.. Directory.EnumerateFiles(fixture.StorageRoot, "*", SearchOption.AllDirectories).Where(f => !f.StartsWith(fixture.InboxFolder, StringComparison.Ordinal)).Order()];
+}
