@@ -4,7 +4,6 @@ namespace CityTwin.Vision.Imaging.Network;
 public static class DimseStatus
 {
     public const ushort Success = 0x0000;
-    public const ushort DuplicateSopInstance = 0x0111;
     public const ushort SopClassNotSupported = 0x0122;
     public const ushort UnrecognizedOperation = 0x0211;
     /// <summary>Refused: out of resources (too large, or storage unavailable).</summary>

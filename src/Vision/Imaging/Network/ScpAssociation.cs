@@ -140,8 +140,7 @@ internal sealed partial class ScpAssociation(
             stopping);
         return result.Status switch
         {
-            StoreStatus.Stored or StoreStatus.AlreadyStored => (DimseStatus.Success, null),
-            StoreStatus.Conflict => Refuse(command, DimseStatus.DuplicateSopInstance, result.Error!),
+            _ when result.Acknowledged => (DimseStatus.Success, null),
             _ => Refuse(command, DimseStatus.OutOfResources, result.Error ?? "storage failed"),
         };
     }

@@ -13,8 +13,8 @@ public sealed class ContentAddressedFiles(IOptions<ImagingOptions> options)
 
     public string Root => root;
 
-    /// <summary>Writes the concatenation of <paramref name="parts"/>; returns its hash, path and size.</summary>
-    public async Task<(string Sha256, string Path, long Size)> WriteAsync(IReadOnlyList<ReadOnlyMemory<byte>> parts, CancellationToken cancellationToken)
+    /// <summary>The SHA-256 (hex) and size of the concatenation of <paramref name="parts"/>.</summary>
+    public static (string Sha256, long Size) Hash(IReadOnlyList<ReadOnlyMemory<byte>> parts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
@@ -23,9 +23,14 @@ public sealed class ContentAddressedFiles(IOptions<ImagingOptions> options)
             hash.AppendData(part.Span);
             size += part.Length;
         }
-        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    /// <summary>Writes the concatenation of <paramref name="parts"/>, whose hash is <paramref name="sha"/>; returns its path.</summary>
+    public async Task<string> WriteAsync(string sha, IReadOnlyList<ReadOnlyMemory<byte>> parts, CancellationToken cancellationToken)
+    {
         var path = PathOf(sha);
-        if (File.Exists(path)) return (sha, path, size);
+        if (File.Exists(path)) return path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var temp = System.IO.Path.Combine(root, "tmp", $"{Guid.NewGuid():N}.part");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(temp)!);
@@ -46,7 +51,7 @@ public sealed class ContentAddressedFiles(IOptions<ImagingOptions> options)
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
-        return (sha, path, size);
+        return path;
     }
 
     /// <summary>Where the file with hash <paramref name="sha256"/> lives.</summary>

@@ -9,7 +9,8 @@ namespace CityTwin.Vision.Imaging.Storage;
 /// <summary>
 /// The one place every receiver stores through: the content-addressed file, then the <c>imaging_instances</c> row, then
 /// the clinic's study count, then the reader's queue. Only when the file and the row are committed does a receiver
-/// acknowledge, so an acknowledged instance survives a crash. A SOP instance UID keeps its first content.
+/// acknowledge, so an acknowledged instance survives a crash. A SOP instance UID keeps its first content; later copies
+/// are acknowledged but not stored.
 /// </summary>
 public sealed partial class ImagingStore(
     IDbContextFactory<TwinDbContext> database,
@@ -22,19 +23,15 @@ public sealed partial class ImagingStore(
     public async Task<StoreResult> StoreAsync(IncomingInstance incoming, CancellationToken cancellationToken)
     {
         var header = incoming.Header;
-        string sha;
+        var (sha, size) = ContentAddressedFiles.Hash(incoming.Part10);
+        // A known UID is answered before anything is written, so a re-sent copy leaves no stray file behind.
+        if (await FindExistingAsync(header.SopInstanceUid, sha, incoming.Source, cancellationToken) is { } known) return known;
         string path;
-        long size;
         try
         {
-            (sha, path, size) = await files.WriteAsync(incoming.Part10, cancellationToken);
+            path = await files.WriteAsync(sha, incoming.Part10, cancellationToken);
         }
-        catch (IOException e)
-        {
-            LogWriteFailed(logger, e, header.SopInstanceUid);
-            return new StoreResult(StoreStatus.Failed, null, $"could not write the file: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             LogWriteFailed(logger, e, header.SopInstanceUid);
             return new StoreResult(StoreStatus.Failed, null, $"could not write the file: {e.Message}");
@@ -71,9 +68,6 @@ public sealed partial class ImagingStore(
         try
         {
             await using var context = await database.CreateDbContextAsync(cancellationToken);
-            var existing = await context.Set<ImagingInstanceRow>().AsNoTracking()
-                .FirstOrDefaultAsync(r => r.SopInstanceUid == row.SopInstanceUid, cancellationToken);
-            if (existing is not null) return Existing(existing, row);
             context.Add(row);
             await context.SaveChangesAsync(cancellationToken);
             return null;
@@ -81,10 +75,8 @@ public sealed partial class ImagingStore(
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Two receivers stored the same UID at once; the other one committed first.
-            await using var context = await database.CreateDbContextAsync(cancellationToken);
-            var existing = await context.Set<ImagingInstanceRow>().AsNoTracking()
-                .FirstAsync(r => r.SopInstanceUid == row.SopInstanceUid, cancellationToken);
-            return Existing(existing, row);
+            return await FindExistingAsync(row.SopInstanceUid, row.Sha256, row.Source, cancellationToken)
+                ?? new StoreResult(StoreStatus.Failed, null, "the instance's row vanished while it was being stored");
         }
         catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -93,11 +85,25 @@ public sealed partial class ImagingStore(
         }
     }
 
-    private static StoreResult Existing(ImagingInstanceRow existing, ImagingInstanceRow incoming) =>
-        existing.Sha256 == incoming.Sha256
-            ? new StoreResult(StoreStatus.AlreadyStored, null, null)
-            : new StoreResult(StoreStatus.Conflict, null,
-                $"SOP instance {incoming.SopInstanceUid} is already stored with different content; the first copy is kept");
+    /// <summary>The answer for a UID that is already stored (or a failure when the lookup fails); null when it is new.</summary>
+    private async Task<StoreResult?> FindExistingAsync(string sopInstanceUid, string sha, string source, CancellationToken cancellationToken)
+    {
+        ImagingInstanceRow? existing;
+        try
+        {
+            await using var context = await database.CreateDbContextAsync(cancellationToken);
+            existing = await context.Set<ImagingInstanceRow>().AsNoTracking().FirstOrDefaultAsync(r => r.SopInstanceUid == sopInstanceUid, cancellationToken);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            LogRowFailed(logger, e, sopInstanceUid);
+            return new StoreResult(StoreStatus.Failed, null, $"could not look the instance up: {e.Message}");
+        }
+        if (existing is null) return null;
+        if (existing.Sha256 == sha) return new StoreResult(StoreStatus.AlreadyStored, null, null);
+        LogConflict(logger, sopInstanceUid, existing.Source, source);
+        return new StoreResult(StoreStatus.Conflict, null, $"SOP instance {sopInstanceUid} was already stored with other bytes; the first copy is kept");
+    }
 
     /// <summary>The row is committed: failures from here on are logged, never turned into a refusal the sender would retry.</summary>
     private async Task AfterCommitAsync(ReceivedInstance instance, CancellationToken cancellationToken)
@@ -119,6 +125,9 @@ public sealed partial class ImagingStore(
             LogEnqueueFailed(logger, e, instance.SopInstanceUid);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {SopInstanceUid} arrived again ({Source}) with other bytes than its stored copy ({FirstSource}); the first copy is kept")]
+    private static partial void LogConflict(ILogger logger, string sopInstanceUid, string firstSource, string source);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the file of instance {SopInstanceUid}")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string sopInstanceUid);

@@ -9,7 +9,6 @@ namespace CityTwin.Vision.Imaging.Storage;
 public sealed record IntakeResult(ushort Status, string? Reason, DicomHeader? Header, ReceivedInstance? Instance)
 {
     public const ushort Success = 0x0000;
-    public const ushort DuplicateSopInstance = 0x0111;
     public const ushort SopClassNotSupported = 0x0122;
     public const ushort OutOfResources = 0xA700;
     public const ushort CannotUnderstand = 0xC000;

@@ -26,8 +26,7 @@ public sealed class Part10Intake(ImagingStore store, IOptions<ImagingOptions> op
         var result = await store.StoreAsync(new IncomingInstance(clinicId, header, [file], source, receivedAt), cancellationToken);
         return result.Status switch
         {
-            StoreStatus.Stored or StoreStatus.AlreadyStored => new IntakeResult(IntakeResult.Success, null, header, result.Instance),
-            StoreStatus.Conflict => new IntakeResult(IntakeResult.DuplicateSopInstance, result.Error, header, null),
+            _ when result.Acknowledged => new IntakeResult(IntakeResult.Success, null, header, result.Instance),
             _ => new IntakeResult(IntakeResult.OutOfResources, result.Error, header, null) { Transient = true },
         };
     }

@@ -80,14 +80,16 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
     }
 
     [Fact]
-    public async Task Store_SameUidDifferentContent_FirstCopyKept()
+    public async Task Store_SameUidDifferentContent_AcknowledgedAndFirstCopyKept()
     {
         var uid = TestDataSet.NewUid();
         await using var scu = await RawScu.ConnectAsync(fixture.Port);
         Assert.Equal(DimseStatus.Success, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
         var first = await RowAsync(uid);
-        Assert.Equal(DimseStatus.DuplicateSopInstance, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
+        var filesBefore = StoredFiles().Length;
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
         Assert.Equal(first!.Sha256, (await RowAsync(uid))!.Sha256);
+        Assert.Equal(filesBefore, StoredFiles().Length);
     }
 
     [Fact]

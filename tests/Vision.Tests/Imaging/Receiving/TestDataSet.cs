@@ -12,10 +12,10 @@ public static class TestDataSet
 
     /// <summary>A Secondary Capture data set with <paramref name="pixelBytes"/> of pixel data.</summary>
     /// <param name="declaredPixelBytes">The length the pixel data element claims; larger than the real bytes makes it truncated.</param>
-    public static byte[] Create(string sopInstanceUid, int pixelBytes, int? declaredPixelBytes = null, string patientId = "PATIENT-1")
+    public static byte[] Create(string sopInstanceUid, int pixelBytes, int? declaredPixelBytes = null, string patientId = "PATIENT-1", string sopClass = SecondaryCapture)
     {
         var data = new MemoryStream();
-        Text(data, 0x0008, 0x0016, SecondaryCapture, 0);
+        Text(data, 0x0008, 0x0016, sopClass, 0);
         Text(data, 0x0008, 0x0018, sopInstanceUid, 0);
         Text(data, 0x0008, 0x0060, "OT", (byte)' ');
         Text(data, 0x0010, 0x0020, patientId, (byte)' ');
