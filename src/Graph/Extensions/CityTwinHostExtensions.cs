@@ -1,5 +1,6 @@
 using System.Net;
 using CityTwin.Graph.Cli;
+using CityTwin.Graph.DicomWeb;
 using CityTwin.Graph.Health;
 using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
@@ -29,6 +30,7 @@ public static class CityTwinHostExtensions
         builder.Services.AddCityTwinSchema();
         builder.Services.AddCityTwinLive();
         builder.Services.AddCityTwinTransport(builder.Configuration);
+        builder.Services.AddCityTwinImagingDicomWeb(builder.Configuration);
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class CityTwinHostExtensions
     public static WebApplication MapCityTwinEndpoints(this WebApplication app)
     {
         app.MapCityTwinGraphQL();
+        app.MapCityTwinDicomWeb();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,

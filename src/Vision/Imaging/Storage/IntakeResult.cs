@@ -11,6 +11,8 @@ public sealed record IntakeResult(ushort Status, string? Reason, DicomHeader? He
     public const ushort Success = 0x0000;
     public const ushort SopClassNotSupported = 0x0122;
     public const ushort OutOfResources = 0xA700;
+    /// <summary>The instance is not of the study the request named (PS3.18 STOW-RS uses 0xA900 for a mismatch).</summary>
+    public const ushort StudyMismatch = 0xA900;
     public const ushort CannotUnderstand = 0xC000;
     /// <summary>PS3.18 STOW-RS: referenced transfer syntax not supported.</summary>
     public const ushort TransferSyntaxNotSupported = 0xC122;

@@ -10,7 +10,8 @@ namespace CityTwin.Vision.Imaging.Storage;
 /// </summary>
 public sealed class Part10Intake(ImagingStore store, IOptions<ImagingOptions> options, TimeProvider time)
 {
-    public async Task<IntakeResult> ReceiveAsync(byte[] file, string clinicId, string source, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="file"/> for the clinic; with <paramref name="requiredStudyUid"/>, only an instance of that study.</summary>
+    public async Task<IntakeResult> ReceiveAsync(byte[] file, string clinicId, string source, CancellationToken cancellationToken, string? requiredStudyUid = null)
     {
         var receivedAt = time.GetUtcNow();
         var limit = options.Value.MaxInstanceBytes;
@@ -20,6 +21,8 @@ public sealed class Part10Intake(ImagingStore store, IOptions<ImagingOptions> op
         if (parsed.Header is not { } header) return new IntakeResult(IntakeResult.CannotUnderstand, parsed.Error, null, null);
         if (!SopClasses.Storage.Contains(header.SopClassUid))
             return new IntakeResult(IntakeResult.SopClassNotSupported, $"SOP class {header.SopClassUid} is not accepted here (CR, DX and Secondary Capture are)", header, null);
+        if (requiredStudyUid is not null && header.StudyInstanceUid != requiredStudyUid)
+            return new IntakeResult(IntakeResult.StudyMismatch, $"the instance is of study {header.StudyInstanceUid}, not {requiredStudyUid}", header, null);
         if (!header.HasPixelData) return new IntakeResult(IntakeResult.CannotUnderstand, DicomReader.NoPixelData, header, null);
         if (TransferSyntax.Find(header.TransferSyntaxUid) is null)
             return new IntakeResult(IntakeResult.TransferSyntaxNotSupported, $"transfer syntax {header.TransferSyntaxUid} is not supported", header, null);
