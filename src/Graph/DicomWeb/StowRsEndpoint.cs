@@ -120,8 +120,8 @@ public sealed partial class StowRsEndpoint(
                 $"{baseUrl}/{header.StudyInstanceUid}/series/{header.SeriesInstanceUid}/instances/{header.SopInstanceUid}");
             return;
         }
-        LogRefused(logger, header?.SopInstanceUid ?? "(unreadable)", result.Status, result.Reason);
-        response.Failed(header?.SopClassUid, header?.SopInstanceUid, result.Transient ? FailureProcessing : result.Status);
+        LogRefused(logger, result.SopInstanceUid ?? "(unreadable)", result.Status, result.Reason);
+        response.Failed(result.SopClassUid, result.SopInstanceUid, result.Transient ? FailureProcessing : result.Status);
     }
 
     private static bool IsDicomPart(string? contentType) =>

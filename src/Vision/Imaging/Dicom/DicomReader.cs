@@ -33,11 +33,12 @@ public static class DicomReader
     /// <remarks><paramref name="maxInflatedBytes"/> bounds what a deflated data set may inflate to.</remarks>
     public static DicomReadResult ReadPart10(byte[] file, long maxInflatedBytes)
     {
+        Dictionary<uint, string>? meta = null;
         try
         {
             if (!HasPart10Prefix(file)) return DicomReadResult.Fail("not a DICOM Part 10 file: no \"DICM\" prefix after the 128-byte preamble");
             var datasetStart = MetaEnd(file, PreambleLength + 4);
-            var meta = DatasetWalker.Walk(file, PreambleLength + 4, datasetStart, explicitVr: true, bigEndian: false, MetaTags);
+            meta = DatasetWalker.Walk(file, PreambleLength + 4, datasetStart, explicitVr: true, bigEndian: false, MetaTags);
             var syntaxUid = meta.GetValueOrDefault(DicomTags.TransferSyntaxUid);
             if (string.IsNullOrEmpty(syntaxUid)) return DicomReadResult.Fail("File Meta Information has no Transfer Syntax UID (0002,0010)");
             var header = ReadDatasetCore(file, datasetStart, TransferSyntax.ForReading(RequireUid(syntaxUid, "Transfer Syntax UID")), maxInflatedBytes);
@@ -49,9 +50,16 @@ public static class DicomReader
         }
         catch (DicomParseException e)
         {
-            return DicomReadResult.Fail(e.Message);
+            return DicomReadResult.Fail(e.Message) with
+            {
+                MetaSopClassUid = ValidUidOrNull(meta?.GetValueOrDefault(DicomTags.MediaStorageSopClassUid)),
+                MetaSopInstanceUid = ValidUidOrNull(meta?.GetValueOrDefault(DicomTags.MediaStorageSopInstanceUid)),
+            };
         }
     }
+
+    private static string? ValidUidOrNull(string? value) =>
+        value is { Length: > 0 and <= MaxUidLength } && value.All(c => c is '.' || char.IsAsciiDigit(c)) ? value : null;
 
     /// <summary>Reads a bare data set encoded in <paramref name="syntax"/> (what a C-STORE-RQ carries).</summary>
     public static DicomReadResult ReadDataset(byte[] dataset, int length, TransferSyntax syntax, long maxInflatedBytes)

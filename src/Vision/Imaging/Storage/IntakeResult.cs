@@ -19,6 +19,16 @@ public sealed record IntakeResult(ushort Status, string? Reason, DicomHeader? He
 
     public bool Stored => Status == Success;
 
+    /// <summary>The SOP class to report this result by: the data set's, else the File Meta's of an unreadable file.</summary>
+    public string? SopClassUid => Header?.SopClassUid ?? MetaSopClassUid;
+
+    /// <summary>The SOP instance to report this result by: the data set's, else the File Meta's of an unreadable file.</summary>
+    public string? SopInstanceUid => Header?.SopInstanceUid ?? MetaSopInstanceUid;
+
+    public string? MetaSopClassUid { get; init; }
+
+    public string? MetaSopInstanceUid { get; init; }
+
     /// <summary>Storage itself failed (disk, database): the same file may succeed later, so keep it.</summary>
     public bool Transient { get; init; }
 }

@@ -18,7 +18,12 @@ public sealed class Part10Intake(ImagingStore store, IOptions<ImagingOptions> op
         if (file.LongLength > limit)
             return new IntakeResult(IntakeResult.OutOfResources, $"instance of {file.LongLength} bytes exceeds the {limit}-byte limit", null, null);
         var parsed = DicomReader.ReadPart10(file, limit);
-        if (parsed.Header is not { } header) return new IntakeResult(IntakeResult.CannotUnderstand, parsed.Error, null, null);
+        if (parsed.Header is not { } header)
+            return new IntakeResult(IntakeResult.CannotUnderstand, parsed.Error, null, null)
+            {
+                MetaSopClassUid = parsed.MetaSopClassUid,
+                MetaSopInstanceUid = parsed.MetaSopInstanceUid,
+            };
         if (!SopClasses.Storage.Contains(header.SopClassUid))
             return new IntakeResult(IntakeResult.SopClassNotSupported, $"SOP class {header.SopClassUid} is not accepted here (CR, DX and Secondary Capture are)", header, null);
         if (requiredStudyUid is not null && header.StudyInstanceUid != requiredStudyUid)

@@ -87,14 +87,14 @@ public sealed class DicomReaderTests(ITestOutputHelper output)
     [Fact]
     public void ReadDataset_UndefinedLengthSequence_IsSkippedToItsDelimiter()
     {
-        var uid = TestDataSet.NewUid();
+        var uid = DicomTestDataSet.NewUid();
         var data = new MemoryStream();
         Raw(data, 0x0008, 0x1140, 0xFFFF_FFFF);
         Raw(data, 0xFFFE, 0xE000, 0xFFFF_FFFF);
         Element(data, 0x0008, 0x1155, Encoding.ASCII.GetBytes("1.2.3.4\0"));
         Raw(data, 0xFFFE, 0xE00D, 0);
         Raw(data, 0xFFFE, 0xE0DD, 0);
-        data.Write(TestDataSet.Create(uid, pixelBytes: 10));
+        data.Write(DicomTestDataSet.Create(uid, pixelBytes: 10));
         var result = DicomReader.ReadDataset(data.ToArray(), (int)data.Length, TransferSyntax.ImplicitVrLittleEndian, Limit);
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(uid, result.Header!.SopInstanceUid);
@@ -103,12 +103,12 @@ public sealed class DicomReaderTests(ITestOutputHelper output)
     [Fact]
     public void ReadPart10_DeflateBomb_StopsAtTheLimit()
     {
-        var uid = TestDataSet.NewUid();
+        var uid = DicomTestDataSet.NewUid();
         var inflated = new MemoryStream();
         inflated.Write(new byte[4 * 1024 * 1024]); // zeros inflate from almost nothing
         var deflated = new MemoryStream();
         using (var deflate = new DeflateStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true)) inflated.WriteTo(deflate);
-        var file = Part10Writer.Meta(TestDataSet.SecondaryCapture, uid, TransferSyntax.DeflatedExplicitVrLittleEndian.Uid, "TEST");
+        var file = Part10Writer.Meta(DicomTestDataSet.SecondaryCapture, uid, TransferSyntax.DeflatedExplicitVrLittleEndian.Uid, "TEST");
         var result = DicomReader.ReadPart10([.. file, .. deflated.ToArray()], maxInflatedBytes: 1024 * 1024);
         Assert.False(result.Succeeded);
         Assert.Contains("limit", result.Error);
@@ -117,9 +117,9 @@ public sealed class DicomReaderTests(ITestOutputHelper output)
     [Fact]
     public void ReadPart10_MetaNamesAnotherInstance_FailsWithReason()
     {
-        var uid = TestDataSet.NewUid();
-        var file = Part10Writer.Meta(TestDataSet.SecondaryCapture, TestDataSet.NewUid(), TransferSyntax.ImplicitVrLittleEndian.Uid, "TEST");
-        var result = DicomReader.ReadPart10([.. file, .. TestDataSet.Create(uid, 10)], Limit);
+        var uid = DicomTestDataSet.NewUid();
+        var file = Part10Writer.Meta(DicomTestDataSet.SecondaryCapture, DicomTestDataSet.NewUid(), TransferSyntax.ImplicitVrLittleEndian.Uid, "TEST");
+        var result = DicomReader.ReadPart10([.. file, .. DicomTestDataSet.Create(uid, 10)], Limit);
         Assert.False(result.Succeeded);
         Assert.Contains("File Meta names SOP instance", result.Error);
     }
@@ -127,9 +127,9 @@ public sealed class DicomReaderTests(ITestOutputHelper output)
     [Fact]
     public void ReadPart10_WrittenMetaAndDataSet_ReadBack()
     {
-        var uid = TestDataSet.NewUid();
-        var file = Part10Writer.Meta(TestDataSet.SecondaryCapture, uid, TransferSyntax.ImplicitVrLittleEndian.Uid, "STORESCU");
-        var result = DicomReader.ReadPart10([.. file, .. TestDataSet.Create(uid, 10, patientId: "P-42")], Limit);
+        var uid = DicomTestDataSet.NewUid();
+        var file = Part10Writer.Meta(DicomTestDataSet.SecondaryCapture, uid, TransferSyntax.ImplicitVrLittleEndian.Uid, "STORESCU");
+        var result = DicomReader.ReadPart10([.. file, .. DicomTestDataSet.Create(uid, 10, patientId: "P-42")], Limit);
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(uid, result.Header!.SopInstanceUid);
         Assert.Equal("P-42", result.Header.PatientId);

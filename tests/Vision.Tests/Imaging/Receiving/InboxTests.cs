@@ -16,9 +16,9 @@ public sealed class InboxTests(ReceivingFixture fixture, ITestOutputHelper outpu
     [Fact]
     public async Task Scan_ValidFile_IsStoredAndMovedToDone()
     {
-        var uid = TestDataSet.NewUid();
+        var uid = DicomTestDataSet.NewUid();
         var name = $"{Guid.NewGuid():N}.dcm";
-        byte[] file = [.. Part10Writer.Meta(TestDataSet.SecondaryCapture, uid, TransferSyntax.ImplicitVrLittleEndian.Uid, "MODALITY"), .. TestDataSet.Create(uid, 2000)];
+        byte[] file = [.. Part10Writer.Meta(DicomTestDataSet.SecondaryCapture, uid, TransferSyntax.ImplicitVrLittleEndian.Uid, "MODALITY"), .. DicomTestDataSet.Create(uid, 2000)];
         await File.WriteAllBytesAsync(Path.Combine(Inbox(), name), file);
 
         await ScanAsync();
@@ -47,14 +47,14 @@ public sealed class InboxTests(ReceivingFixture fixture, ITestOutputHelper outpu
     [InlineData("ct", "SOP class")]
     public async Task Scan_BadFile_IsMovedToRejectedWithItsReason(string kind, string reasonPart)
     {
-        var uid = TestDataSet.NewUid();
-        byte[] meta = Part10Writer.Meta(TestDataSet.SecondaryCapture, uid, TransferSyntax.ImplicitVrLittleEndian.Uid, "MODALITY");
+        var uid = DicomTestDataSet.NewUid();
+        byte[] meta = Part10Writer.Meta(DicomTestDataSet.SecondaryCapture, uid, TransferSyntax.ImplicitVrLittleEndian.Uid, "MODALITY");
         var file = kind switch
         {
             "garbage" => "this is not DICOM"u8.ToArray(),
-            "truncated" => [.. meta, .. TestDataSet.Create(uid, 1000, declaredPixelBytes: 9000)],
+            "truncated" => [.. meta, .. DicomTestDataSet.Create(uid, 1000, declaredPixelBytes: 9000)],
             _ => [.. Part10Writer.Meta("1.2.840.10008.5.1.4.1.1.2", uid, TransferSyntax.ImplicitVrLittleEndian.Uid, "MODALITY"),
-                .. TestDataSet.Create(uid, 100, sopClass: "1.2.840.10008.5.1.4.1.1.2")],
+                .. DicomTestDataSet.Create(uid, 100, sopClass: "1.2.840.10008.5.1.4.1.1.2")],
         };
         var name = $"{kind}-{Guid.NewGuid():N}.dcm";
         await File.WriteAllBytesAsync(Path.Combine(Inbox(), name), file);

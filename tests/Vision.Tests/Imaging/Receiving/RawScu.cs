@@ -1,3 +1,4 @@
+using CityTwin.Testing;
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text;
@@ -34,7 +35,7 @@ public sealed class RawScu : IAsyncDisposable
         body.Write(Encoding.ASCII.GetBytes(calling.PadRight(16)));
         body.Write(new byte[32]);
         Item(body, 0x10, Encoding.ASCII.GetBytes("1.2.840.10008.3.1.1.1"));
-        Item(body, 0x20, Context(1, TestDataSet.SecondaryCapture, storeSyntax));
+        Item(body, 0x20, Context(1, DicomTestDataSet.SecondaryCapture, storeSyntax));
         Item(body, 0x20, Context(3, "1.2.840.10008.1.1", ImplicitLittleEndian));
         var maxPdu = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(maxPdu, 16384);
@@ -50,7 +51,7 @@ public sealed class RawScu : IAsyncDisposable
     /// <summary>Sends a C-STORE-RQ for <paramref name="dataSet"/>; <paramref name="sendBytes"/> less than its length stops early.</summary>
     public async Task SendStoreAsync(string sopInstanceUid, byte[] dataSet, int? sendBytes = null)
     {
-        await SendCommandAsync(1, Command(0x0001, TestDataSet.SecondaryCapture, sopInstanceUid, hasDataSet: true));
+        await SendCommandAsync(1, Command(0x0001, DicomTestDataSet.SecondaryCapture, sopInstanceUid, hasDataSet: true));
         var total = sendBytes ?? dataSet.Length;
         for (var offset = 0; offset < total; offset += FragmentBytes)
         {

@@ -1,3 +1,4 @@
+using CityTwin.Testing;
 using CityTwin.Twin.Clinics.Imaging;
 using CityTwin.Vision.Imaging.Network;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
     [Fact]
     public async Task Store_AbortedMidTransfer_NothingIsStored()
     {
-        var uid = TestDataSet.NewUid();
-        var dataSet = TestDataSet.Create(uid, pixelBytes: 200_000);
+        var uid = DicomTestDataSet.NewUid();
+        var dataSet = DicomTestDataSet.Create(uid, pixelBytes: 200_000);
         var filesBefore = StoredFiles();
         await using (var scu = await RawScu.ConnectAsync(fixture.Port))
         {
@@ -31,8 +32,8 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
     [Fact]
     public async Task Store_ConnectionDroppedMidTransfer_NothingIsStored()
     {
-        var uid = TestDataSet.NewUid();
-        var dataSet = TestDataSet.Create(uid, pixelBytes: 200_000);
+        var uid = DicomTestDataSet.NewUid();
+        var dataSet = DicomTestDataSet.Create(uid, pixelBytes: 200_000);
         var filesBefore = StoredFiles();
         await using (var scu = await RawScu.ConnectAsync(fixture.Port))
             await scu.SendStoreAsync(uid, dataSet, sendBytes: dataSet.Length / 3);
@@ -44,15 +45,15 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
     [Fact]
     public async Task Store_TruncatedDataSet_CannotUnderstandAndAssociationGoesOn()
     {
-        var uid = TestDataSet.NewUid();
+        var uid = DicomTestDataSet.NewUid();
         // The pixel data claims 4000 bytes more than it has: the data set ends inside its last element.
-        var truncated = TestDataSet.Create(uid, pixelBytes: 1000, declaredPixelBytes: 5000);
+        var truncated = DicomTestDataSet.Create(uid, pixelBytes: 1000, declaredPixelBytes: 5000);
         await using var scu = await RawScu.ConnectAsync(fixture.Port);
         Assert.Equal(DimseStatus.CannotUnderstand, await scu.StoreAsync(uid, truncated));
         Assert.False(await RowExistsAsync(uid));
         Assert.Equal(DimseStatus.Success, await scu.EchoAsync());
-        var good = TestDataSet.NewUid();
-        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(good, TestDataSet.Create(good, pixelBytes: 1000)));
+        var good = DicomTestDataSet.NewUid();
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(good, DicomTestDataSet.Create(good, pixelBytes: 1000)));
         Assert.True(await RowExistsAsync(good));
         await scu.ReleaseAsync();
     }
@@ -60,34 +61,34 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
     [Fact]
     public async Task Store_ImplicitDataSetOnExplicitContext_CannotUnderstand()
     {
-        var uid = TestDataSet.NewUid();
+        var uid = DicomTestDataSet.NewUid();
         await using var scu = await RawScu.ConnectAsync(fixture.Port, RawScu.ExplicitLittleEndian);
-        Assert.Equal(DimseStatus.CannotUnderstand, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
+        Assert.Equal(DimseStatus.CannotUnderstand, await scu.StoreAsync(uid, DicomTestDataSet.Create(uid, pixelBytes: 1000)));
         Assert.False(await RowExistsAsync(uid));
     }
 
     [Fact]
     public async Task Store_OversizedInstance_OutOfResourcesAndAssociationGoesOn()
     {
-        var uid = TestDataSet.NewUid();
-        var oversized = TestDataSet.Create(uid, pixelBytes: (int)ReceivingFixture.MaxInstanceBytes + 100_000);
+        var uid = DicomTestDataSet.NewUid();
+        var oversized = DicomTestDataSet.Create(uid, pixelBytes: (int)ReceivingFixture.MaxInstanceBytes + 100_000);
         await using var scu = await RawScu.ConnectAsync(fixture.Port);
         Assert.Equal(DimseStatus.OutOfResources, await scu.StoreAsync(uid, oversized));
         Assert.False(await RowExistsAsync(uid));
-        var good = TestDataSet.NewUid();
-        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(good, TestDataSet.Create(good, pixelBytes: 1000)));
+        var good = DicomTestDataSet.NewUid();
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(good, DicomTestDataSet.Create(good, pixelBytes: 1000)));
         await scu.ReleaseAsync();
     }
 
     [Fact]
     public async Task Store_SameUidDifferentContent_AcknowledgedAndFirstCopyKept()
     {
-        var uid = TestDataSet.NewUid();
+        var uid = DicomTestDataSet.NewUid();
         await using var scu = await RawScu.ConnectAsync(fixture.Port);
-        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(uid, DicomTestDataSet.Create(uid, pixelBytes: 1000)));
         var first = await RowAsync(uid);
         var filesBefore = StoredFiles().Length;
-        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 1000)));
+        Assert.Equal(DimseStatus.Success, await scu.StoreAsync(uid, DicomTestDataSet.Create(uid, pixelBytes: 1000)));
         Assert.Equal(first!.Sha256, (await RowAsync(uid))!.Sha256);
         Assert.Equal(filesBefore, StoredFiles().Length);
     }
@@ -95,11 +96,11 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
     [Fact]
     public async Task Store_FourAssociationsAtOnce_AllStored()
     {
-        var uids = Enumerable.Range(0, 4).Select(_ => TestDataSet.NewUid()).ToArray();
+        var uids = Enumerable.Range(0, 4).Select(_ => DicomTestDataSet.NewUid()).ToArray();
         var statuses = await Task.WhenAll(uids.Select(async uid =>
         {
             await using var scu = await RawScu.ConnectAsync(fixture.Port);
-            var status = await scu.StoreAsync(uid, TestDataSet.Create(uid, pixelBytes: 300_000));
+            var status = await scu.StoreAsync(uid, DicomTestDataSet.Create(uid, pixelBytes: 300_000));
             await scu.ReleaseAsync();
             return status;
         }));

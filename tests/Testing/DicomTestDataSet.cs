@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace CityTwin.Vision.Tests.Imaging.Receiving;
+namespace CityTwin.Testing;
 
 /// <summary>Small hand-made data sets in implicit VR little endian, with a fresh SOP instance UID each.</summary>
-public static class TestDataSet
+public static class DicomTestDataSet
 {
     public const string SecondaryCapture = "1.2.840.10008.5.1.4.1.1.7";
 
