@@ -16,6 +16,8 @@ switch (args.FirstOrDefault())
             return 2;
         }
         return await SightingsBenchmark.RunAsync(settings);
+    case "imaging-receive":
+        return await CityTwin.Bench.Imaging.ReceiveBenchmark.RunAsync(args[1..]);
     case "micro":
         // No filter given: run every micro-benchmark instead of asking interactively.
         var rest = args.Length > 1 ? args[1..] : ["--filter", "*"];
@@ -23,6 +25,6 @@ switch (args.FirstOrDefault())
         // A benchmark that failed to build or run shows as "NA" in the table; make it an error exit too.
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     default:
-        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}");
+        Console.Error.WriteLine($"usage: CityTwin.Bench sightings [options] | {CityTwin.Bench.Imaging.ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]\n{SightingsSettings.Usage}");
         return 2;
 }
