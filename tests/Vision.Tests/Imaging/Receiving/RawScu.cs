@@ -44,9 +44,26 @@ public sealed class RawScu : IAsyncDisposable
         Item(user, 0x52, Encoding.ASCII.GetBytes("2.25.1"));
         Item(body, 0x50, user.ToArray());
         await scu.SendPduAsync(0x01, body.ToArray());
-        scu.AssociateResult = (await scu.ReadPduAsync()).Type;
+        (scu.AssociateResult, scu.associateResponse) = await scu.ReadPduAsync();
         return scu;
     }
+
+    private byte[] associateResponse = [];
+
+    /// <summary>The result the A-ASSOCIATE-AC gave presentation context <paramref name="id"/> (0 accepted, 3 or 4 refused).</summary>
+    public byte ContextResult(byte id)
+    {
+        for (var position = 68; position + 4 <= associateResponse.Length;)
+        {
+            var length = BinaryPrimitives.ReadUInt16BigEndian(associateResponse.AsSpan(position + 2));
+            if (associateResponse[position] == 0x21 && associateResponse[position + 4] == id) return associateResponse[position + 6];
+            position += 4 + length;
+        }
+        throw new InvalidOperationException($"no answer for presentation context {id}");
+    }
+
+    /// <summary>Writes raw bytes, for PDUs no well-behaved peer sends.</summary>
+    public async Task SendRawAsync(byte[] bytes) => await stream.WriteAsync(bytes);
 
     /// <summary>Sends a C-STORE-RQ for <paramref name="dataSet"/>; <paramref name="sendBytes"/> less than its length stops early.</summary>
     public async Task SendStoreAsync(string sopInstanceUid, byte[] dataSet, int? sendBytes = null)

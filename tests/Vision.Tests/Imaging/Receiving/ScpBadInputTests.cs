@@ -115,6 +115,29 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
         Assert.Equal(0x03, scu.AssociateResult);
     }
 
+    [Fact]
+    public async Task Associate_UnsupportedTransferSyntax_ContextRefusedAndStoreOnItAborts()
+    {
+        const string mpeg2 = "1.2.840.10008.1.2.4.100";
+        await using var scu = await RawScu.ConnectAsync(fixture.Port, mpeg2);
+        Assert.Equal(0x02, scu.AssociateResult);
+        Assert.Equal(4, scu.ContextResult(1)); // transfer syntaxes not supported
+        Assert.Equal(0, scu.ContextResult(3)); // Verification still accepted
+        var uid = DicomTestDataSet.NewUid();
+        await scu.SendStoreAsync(uid, DicomTestDataSet.Create(uid, 100));
+        Assert.Equal(0x07, (await scu.ReadPduAsync()).Type); // A-ABORT: data on a refused context
+        Assert.False(await RowExistsAsync(uid));
+    }
+
+    [Fact]
+    public async Task Associate_PduOverTheMaximum_Aborted()
+    {
+        await using var scu = await RawScu.ConnectAsync(fixture.Port);
+        // A P-DATA-TF header claiming 100 MB: refused from its header, before anything is allocated for it.
+        await scu.SendRawAsync([0x04, 0x00, 0x06, 0x00, 0x00, 0x00]);
+        Assert.Equal(0x07, (await scu.ReadPduAsync()).Type);
+    }
+
     private async Task WaitForIdleAsync()
     {
         var scp = fixture.Services.GetRequiredService<StoreScpService>();
