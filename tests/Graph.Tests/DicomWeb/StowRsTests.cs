@@ -148,6 +148,37 @@ public sealed class StowRsTests(StowRsHost host, ITestOutputHelper output) : ICl
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Store_EverySharedPart10File_StoredOrRefusedWithReason()
+    {
+        if (SharedData.Root is not { } root) { output.WriteLine(SharedData.Missing); return; }
+        using var client = host.Client(StowRsHost.ClinicKey);
+        var stored = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "data", "dicom"), "*", SearchOption.AllDirectories).Order())
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            if (bytes.Length > StowRsHost.MaxInstanceBytes) continue;
+            using var response = await client.PostAsync("studies", Multipart(bytes));
+            var body = await response.Content.ReadAsStringAsync();
+            output.WriteLine($"{Path.GetFileName(file)}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 160)]}");
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{file}: {response.StatusCode} {body}");
+            using var json = JsonDocument.Parse(body);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var uid = Value(Assert.Single(json.RootElement.GetProperty("00081199").GetProperty("Value").EnumerateArray()), "00081155");
+                Assert.NotNull(await RowAsync(uid!));
+                stored++;
+            }
+            else
+            {
+                var failed = Assert.Single(json.RootElement.GetProperty("00081198").GetProperty("Value").EnumerateArray());
+                Assert.True(failed.GetProperty("00081197").GetProperty("Value")[0].GetInt32() > 0);
+            }
+        }
+        // The Secondary Capture and CR files with study and series UIDs (about 40 in the shared set) are stored.
+        Assert.True(stored >= 30, $"only {stored} files stored");
+    }
+
     private static byte[] Instance(string uid) => Part10(uid, DicomTestDataSet.Create(uid, 2000));
 
     private static byte[] Part10(string uid, byte[] dataSet) =>

@@ -32,13 +32,17 @@ public sealed class InboxTests(ReceivingFixture fixture, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task Scan_ChestXRay_IsStored()
+    public async Task Scan_RealSecondaryCaptureFile_IsStored()
     {
-        if (ChestXRay.File is not { } source) { output.WriteLine(SharedData.Missing); return; }
+        // The NIH folder's sample.dcm rather than the chest X-ray, whose row the C-STORE test checks for its own source.
+        if (SharedData.File("data", "dicom", "nih_chest_xray_nccid", "sample.dcm") is not { } source) { output.WriteLine(SharedData.Missing); return; }
         var name = $"{Guid.NewGuid():N}.dcm";
         File.Copy(source, Path.Combine(Inbox(), name));
         await ScanAsync();
         Assert.True(File.Exists(Path.Combine(Inbox(), InboxService.DoneFolder, name)));
+        var uid = DicomReader.ReadPart10(await File.ReadAllBytesAsync(source), ReceivingFixture.MaxInstanceBytes).Header!.SopInstanceUid;
+        await using var context = fixture.Database.CreateContext();
+        Assert.True(await context.Set<ImagingInstanceRow>().AnyAsync(r => r.SopInstanceUid == uid));
     }
 
     [Theory]
