@@ -50,6 +50,9 @@ public sealed class RawScu : IAsyncDisposable
 
     private byte[] associateResponse = [];
 
+    /// <summary>The body of the PDU that answered the A-ASSOCIATE-RQ (for an RJ: reserved, result, source, reason).</summary>
+    public byte[] AssociateResponse => associateResponse;
+
     /// <summary>The result the A-ASSOCIATE-AC gave presentation context <paramref name="id"/> (0 accepted, 3 or 4 refused).</summary>
     public byte ContextResult(byte id)
     {

@@ -3,6 +3,7 @@ using CityTwin.Twin.Clinics.Imaging;
 using CityTwin.Vision.Imaging.Network;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CityTwin.Vision.Tests.Imaging.Receiving;
 
@@ -136,6 +137,37 @@ public sealed class ScpBadInputTests(ReceivingFixture fixture)
         // A P-DATA-TF header claiming 100 MB: refused from its header, before anything is allocated for it.
         await scu.SendRawAsync([0x04, 0x00, 0x06, 0x00, 0x00, 0x00]);
         Assert.Equal(0x07, (await scu.ReadPduAsync()).Type);
+    }
+
+    [Fact]
+    public async Task Associate_SilentAfterAccept_AbortedAfterIdleTimeout()
+    {
+        await using var scu = await RawScu.ConnectAsync(fixture.Port);
+        Assert.Equal(0x02, scu.AssociateResult);
+        // The fixture's idle timeout is 5 s; the SCP aborts rather than hold the association forever.
+        Assert.Equal(0x07, (await scu.ReadPduAsync().WaitAsync(TimeSpan.FromSeconds(60))).Type);
+    }
+
+    [Fact]
+    public async Task Associate_OverTheAssociationLimit_RejectedTransient()
+    {
+        var scp = ActivatorUtilities.CreateInstance<StoreScpService>(fixture.Services,
+            Options.Create(new ScpOptions { Port = 0, MaxAssociations = 1 }));
+        await scp.StartAsync(CancellationToken.None);
+        try
+        {
+            var port = await scp.LocalPort;
+            await using var first = await RawScu.ConnectAsync(port);
+            Assert.Equal(0x02, first.AssociateResult);
+            await using var second = await RawScu.ConnectAsync(port);
+            Assert.Equal(0x03, second.AssociateResult);
+            Assert.Equal([2, 3, 2], second.AssociateResponse[1..4]); // transient, presentation provider, local limit exceeded
+            Assert.Equal(DimseStatus.Success, await first.EchoAsync());
+        }
+        finally
+        {
+            await scp.StopAsync(CancellationToken.None);
+        }
     }
 
     private async Task WaitForIdleAsync()
