@@ -61,7 +61,7 @@ public sealed partial class StowRsEndpoint(
         var response = new StoreInstancesResponse();
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/dicomweb/studies";
         var studies = new HashSet<string>(StringComparer.Ordinal);
-        var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = imaging.Value.MaxInstanceBytes };
+        var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = null };
         var parts = 0;
         try
         {
@@ -74,16 +74,15 @@ public sealed partial class StowRsEndpoint(
                     await section.Body.CopyToAsync(Stream.Null, context.RequestAborted);
                     continue;
                 }
-                var buffer = new MemoryStream();
-                await section.Body.CopyToAsync(buffer, context.RequestAborted);
-                var result = await intake.ReceiveAsync(buffer.ToArray(), clinicId, ReceiverSource.StowRs, context.RequestAborted, study);
+                var part = await ReadPartAsync(section.Body, imaging.Value.MaxInstanceBytes, context.RequestAborted);
+                if (part is null)
+                {
+                    await ProblemAsync(context, StatusCodes.Status413PayloadTooLarge, $"part {parts} exceeds the {imaging.Value.MaxInstanceBytes}-byte instance limit");
+                    return;
+                }
+                var result = await intake.ReceiveAsync(part, clinicId, ReceiverSource.StowRs, context.RequestAborted, study);
                 Record(response, result, baseUrl, studies);
             }
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase))
-        {
-            await ProblemAsync(context, StatusCodes.Status413PayloadTooLarge, $"an instance exceeds the {imaging.Value.MaxInstanceBytes}-byte limit");
-            return;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -122,6 +121,20 @@ public sealed partial class StowRsEndpoint(
         }
         LogRefused(logger, result.SopInstanceUid ?? "(unreadable)", result.Status, result.Reason);
         response.Failed(result.SopClassUid, result.SopInstanceUid, result.Transient ? FailureProcessing : result.Status);
+    }
+
+    /// <summary>A part's bytes, or null once it passes <paramref name="limit"/> (read no further than that).</summary>
+    private static async Task<byte[]?> ReadPartAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static bool IsDicomPart(string? contentType) =>
