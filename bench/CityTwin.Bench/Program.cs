@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "mapquery" => await RunAsync(FanoutSettings.Parse, FanoutSettings.Usage, MapQueryBenchmark.RunAsync),
     "plate-reads" => await RunAsync(PlateReadsSettings.Parse, PlateReadsSettings.Usage, PlateReadsBenchmark.RunAsync),
     "imaging" => await RunAsync(ImagingSettings.Parse, ImagingSettings.Usage, ImagingBenchmark.RunAsync),
+    "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
     "micro" => Micro(),
     _ => Usage(),
 };
@@ -44,7 +45,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine("usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|imaging [options] | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|imaging [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using CityTwin.Graph.Cli;
+using CityTwin.Graph.DicomWeb;
 using CityTwin.Graph.Health;
 using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
+using CityTwin.Vision.Imaging.Reading;
 
 namespace CityTwin.Graph.Extensions;
 
@@ -30,6 +32,11 @@ public static class CityTwinHostExtensions
         builder.Services.AddCityTwinLive();
         builder.Services.Configure<Live.LiveOptions>(builder.Configuration.GetSection(Live.LiveOptions.Section));
         builder.Services.AddCityTwinTransport(builder.Configuration);
+        builder.Services.AddCityTwinImagingDicomWeb(builder.Configuration);
+        // No clinical model ships with the product: received studies are read once a site configures its model
+        // (CityTwin:Imaging:Model); until then they are stored and stay unread, which the log says for each.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{Vision.Imaging.Model.ModelOptions.Section}:ModelPath"]))
+            builder.Services.AddCityTwinImagingReader(builder.Configuration);
         return builder;
     }
 
@@ -38,6 +45,7 @@ public static class CityTwinHostExtensions
     {
         app.MapCityTwinGraphQL();
         app.MapCityTwinPlateReads();
+        app.MapCityTwinDicomWeb();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,

@@ -340,6 +340,93 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.ToTable("clinic_studies", (string)null);
                 });
 
+            modelBuilder.Entity("CityTwin.Twin.Clinics.Imaging.ImagingInstanceRow", b =>
+                {
+                    b.Property<string>("SopInstanceUid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sop_instance_uid");
+
+                    b.Property<string>("ClinicId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("clinic_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PseudonymisedPatientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pseudonymised_patient_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("SeriesInstanceUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("series_instance_uid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("SopClassUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sop_class_uid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("StudyInstanceUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("study_instance_uid");
+
+                    b.Property<string>("TransferSyntaxUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("transfer_syntax_uid");
+
+                    b.HasKey("SopInstanceUid")
+                        .HasName("pk_imaging_instances");
+
+                    b.HasIndex("StudyInstanceUid")
+                        .HasDatabaseName("ix_imaging_instances_study_instance_uid");
+
+                    b.HasIndex("ClinicId", "ReceivedAt")
+                        .HasDatabaseName("ix_imaging_instances_clinic_id_received_at");
+
+                    b.ToTable("imaging_instances", (string)null);
+                });
+
             modelBuilder.Entity("CityTwin.Twin.Incidents.IncidentRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,143 @@
+using CityTwin.Twin.Clinics;
+using CityTwin.Twin.Clinics.Imaging;
+using CityTwin.Twin.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CityTwin.Vision.Imaging.Storage;
+
+/// <summary>
+/// The one place every receiver stores through: the content-addressed file, then the <c>imaging_instances</c> row, then
+/// the clinic's study count, then the reader's queue. Only when the file and the row are committed does a receiver
+/// acknowledge, so an acknowledged instance survives a crash. A SOP instance UID keeps its first content; later copies
+/// are acknowledged but not stored.
+/// </summary>
+public sealed partial class ImagingStore(
+    IDbContextFactory<TwinDbContext> database,
+    ContentAddressedFiles files,
+    PatientPseudonymiser pseudonymiser,
+    IGrainFactory grains,
+    IImagingReader reader,
+    ILogger<ImagingStore> logger)
+{
+    public async Task<StoreResult> StoreAsync(IncomingInstance incoming, CancellationToken cancellationToken)
+    {
+        var header = incoming.Header;
+        var (sha, size) = ContentAddressedFiles.Hash(incoming.Part10);
+        // A known UID is answered before anything is written, so a re-sent copy leaves no stray file behind.
+        if (await FindExistingAsync(header.SopInstanceUid, sha, incoming.Source, cancellationToken) is { } known) return known;
+        string path;
+        try
+        {
+            path = await files.WriteAsync(sha, incoming.Part10, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogWriteFailed(logger, e, header.SopInstanceUid);
+            return new StoreResult(StoreStatus.Failed, null, $"could not write the file: {e.Message}");
+        }
+
+        var pseudonym = pseudonymiser.Pseudonymise(incoming.ClinicId, header.PatientId);
+        var row = new ImagingInstanceRow
+        {
+            SopInstanceUid = header.SopInstanceUid,
+            StudyInstanceUid = header.StudyInstanceUid,
+            SeriesInstanceUid = header.SeriesInstanceUid,
+            SopClassUid = header.SopClassUid,
+            TransferSyntaxUid = header.TransferSyntaxUid,
+            ClinicId = incoming.ClinicId,
+            PseudonymisedPatientId = pseudonym,
+            ReceivedAt = incoming.ReceivedAt,
+            Source = incoming.Source,
+            Sha256 = sha,
+            SizeBytes = size,
+            Outcome = nameof(InstanceOutcome.Stored),
+        };
+        var inserted = await InsertAsync(row, cancellationToken);
+        if (inserted is not null) return inserted;
+
+        var instance = new ReceivedInstance(incoming.ClinicId, header.StudyInstanceUid, header.SeriesInstanceUid, header.SopInstanceUid,
+            header.SopClassUid, header.TransferSyntaxUid, pseudonym, path, incoming.ReceivedAt);
+        await AfterCommitAsync(instance, cancellationToken);
+        return new StoreResult(StoreStatus.Stored, instance, null);
+    }
+
+    /// <summary>Inserts the row; null when inserted, otherwise the result to report.</summary>
+    private async Task<StoreResult?> InsertAsync(ImagingInstanceRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var context = await database.CreateDbContextAsync(cancellationToken);
+            context.Add(row);
+            await context.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Two receivers stored the same UID at once; the other one committed first.
+            return await FindExistingAsync(row.SopInstanceUid, row.Sha256, row.Source, cancellationToken)
+                ?? new StoreResult(StoreStatus.Failed, null, "the instance's row vanished while it was being stored");
+        }
+        catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            LogRowFailed(logger, e, row.SopInstanceUid);
+            return new StoreResult(StoreStatus.Failed, null, $"could not record the instance: {e.Message}");
+        }
+    }
+
+    /// <summary>The answer for a UID that is already stored (or a failure when the lookup fails); null when it is new.</summary>
+    private async Task<StoreResult?> FindExistingAsync(string sopInstanceUid, string sha, string source, CancellationToken cancellationToken)
+    {
+        ImagingInstanceRow? existing;
+        try
+        {
+            await using var context = await database.CreateDbContextAsync(cancellationToken);
+            existing = await context.Set<ImagingInstanceRow>().AsNoTracking().FirstOrDefaultAsync(r => r.SopInstanceUid == sopInstanceUid, cancellationToken);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            LogRowFailed(logger, e, sopInstanceUid);
+            return new StoreResult(StoreStatus.Failed, null, $"could not look the instance up: {e.Message}");
+        }
+        if (existing is null) return null;
+        if (existing.Sha256 == sha) return new StoreResult(StoreStatus.AlreadyStored, null, null);
+        LogConflict(logger, sopInstanceUid, existing.Source, source);
+        return new StoreResult(StoreStatus.Conflict, null, $"SOP instance {sopInstanceUid} was already stored with other bytes; the first copy is kept");
+    }
+
+    /// <summary>The row is committed: failures from here on are logged, never turned into a refusal the sender would retry.</summary>
+    private async Task AfterCommitAsync(ReceivedInstance instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await grains.GetGrain<IClinicGrain>(instance.ClinicId).RecordStudyReceivedAsync(instance.StudyInstanceUid);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogGrainFailed(logger, e, instance.ClinicId, instance.StudyInstanceUid);
+        }
+        try
+        {
+            await reader.EnqueueAsync(instance, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogEnqueueFailed(logger, e, instance.SopInstanceUid);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {SopInstanceUid} arrived again ({Source}) with other bytes than its stored copy ({FirstSource}); the first copy is kept")]
+    private static partial void LogConflict(ILogger logger, string sopInstanceUid, string firstSource, string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the file of instance {SopInstanceUid}")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string sopInstanceUid);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record instance {SopInstanceUid}")]
+    private static partial void LogRowFailed(ILogger logger, Exception exception, string sopInstanceUid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored, but clinic {ClinicId} did not count study {StudyInstanceUid}")]
+    private static partial void LogGrainFailed(ILogger logger, Exception exception, string clinicId, string studyInstanceUid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored, but instance {SopInstanceUid} could not be queued for reading")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string sopInstanceUid);
+}
