@@ -111,6 +111,11 @@ public sealed class ClassicalPlateDetector : IPlateDetector
         using (var stats = new Mat())
         using (var centroids = new Mat())
         {
+            // A plate is dark ink on a light ground: strong contrast. Flat or noisy regions are not.
+            Cv2.MeanStdDev(crop, out _, out var deviation);
+            if (deviation.Val0 < 30) return 0;
+            var ink = (double)Cv2.CountNonZero(binary) / (binary.Rows * binary.Cols);
+            if (ink is < 0.08 or > 0.5) return 0;
             var count = Cv2.ConnectedComponentsWithStats(binary, labels, stats, centroids);
             var lineHeight = layout == PlateLayout.TwoLine ? crop.Rows / 2.0 : crop.Rows;
             var characters = 0;
@@ -121,7 +126,7 @@ public sealed class ClassicalPlateDetector : IPlateDetector
                 var w = stats.At<int>(i, (int)ConnectedComponentsTypes.Width);
                 var h = stats.At<int>(i, (int)ConnectedComponentsTypes.Height);
                 var y = stats.At<int>(i, (int)ConnectedComponentsTypes.Top);
-                if (h < lineHeight * 0.3 || h > lineHeight * 0.95 || w > crop.Cols * 0.22 || w < 2 || w > h * 1.3) continue;
+                if (h < lineHeight * 0.3 || h > lineHeight * 0.95 || w > crop.Cols * 0.3 || w < 2 || w > h * 1.3) continue;
                 characters++;
                 heights.Add(h);
                 if (y + h / 2 < crop.Rows / 2) top++;
