@@ -31,6 +31,16 @@ public static class PlateTextInterpreter
             error = null;
             return plate;
         }
+        // A two-line plate's fourth character is usually the series digit (59-X1), rarely a letter (59-AA).
+        if (hint == PlateLayout.TwoLine && corrected.Length > 3 && ToDigit.TryGetValue(corrected[3], out var seriesDigit))
+        {
+            var motorbike = string.Concat(corrected.AsSpan(0, 3), seriesDigit.ToString(), corrected.AsSpan(4));
+            if (PlateNumber.TryParse(motorbike, hint, out plate, out _))
+            {
+                error = null;
+                return plate;
+            }
+        }
         return null;
     }
 

@@ -48,6 +48,7 @@ public sealed class TesseractPlateReader : IPlateReader
     {
         if (line.Rows < 4 || line.Cols < 4) return PlateOcrResult.Empty;
         using var binary = PlateLineSplitter.Binarize(line);
+        ClearEdges(binary);
         // Tesseract wants dark text on white, about 30-60 px high, with a margin.
         Cv2.BitwiseNot(binary, binary);
         using var scaled = new Mat();
@@ -61,6 +62,25 @@ public sealed class TesseractPlateReader : IPlateReader
         var wordConfidence = confidences is { Length: > 0 } ? Math.Clamp(confidences.Average() / 100f, 0f, 1f) : 0f;
         _ = words;
         return new PlateOcrResult(characters, Enumerable.Repeat(wordConfidence, characters.Length).ToList());
+    }
+
+    /// <summary>
+    /// Erases ink connected to the crop's edge: the plate's frame and screws. Tesseract in line mode reads a frame
+    /// around the text as noise and often returns nothing at all.
+    /// </summary>
+    private static void ClearEdges(Mat binary)
+    {
+        int rows = binary.Rows, cols = binary.Cols;
+        for (var x = 0; x < cols; x++)
+        {
+            if (binary.At<byte>(0, x) != 0) Cv2.FloodFill(binary, new Point(x, 0), Scalar.Black);
+            if (binary.At<byte>(rows - 1, x) != 0) Cv2.FloodFill(binary, new Point(x, rows - 1), Scalar.Black);
+        }
+        for (var y = 0; y < rows; y++)
+        {
+            if (binary.At<byte>(y, 0) != 0) Cv2.FloodFill(binary, new Point(0, y), Scalar.Black);
+            if (binary.At<byte>(y, cols - 1) != 0) Cv2.FloodFill(binary, new Point(cols - 1, y), Scalar.Black);
+        }
     }
 
     /// <inheritdoc />
