@@ -113,9 +113,9 @@ public sealed class ClassicalPlateDetector : IPlateDetector
         {
             // A plate is dark ink on a light ground: strong contrast. Flat or noisy regions are not.
             Cv2.MeanStdDev(crop, out _, out var deviation);
-            if (deviation.Val0 < 30) return 0;
+            if (deviation.Val0 < 20) return 0;
             var ink = (double)Cv2.CountNonZero(binary) / (binary.Rows * binary.Cols);
-            if (ink is < 0.08 or > 0.5) return 0;
+            if (ink is < 0.05 or > 0.6) return 0;
             var count = Cv2.ConnectedComponentsWithStats(binary, labels, stats, centroids);
             var lineHeight = layout == PlateLayout.TwoLine ? crop.Rows / 2.0 : crop.Rows;
             var characters = 0;
