@@ -57,8 +57,8 @@ public static class PlatesBenchmark
     private static async Task MeasureFramesAsync(PlatePipeline pipeline, PlatesSettings settings, Size size)
     {
         var frames = await RenderAsync(settings, size);
-        // Warm-up: JIT and the first model runs are not what a camera feed costs.
-        foreach (var frame in frames.Take(5)) Dispose(pipeline.ProcessFrame(frame.Image));
+        // Warm-up over every frame: JIT tiering and the first model runs are not what a camera feed costs.
+        foreach (var frame in frames) Dispose(pipeline.ProcessFrame(frame.Image));
 
         var detectOnly = Stopwatch.StartNew();
         foreach (var frame in frames) pipeline.DetectOnly(frame.Image);
