@@ -6,7 +6,9 @@ using OpenCvSharp;
 namespace CityTwin.Vision.Frames;
 
 /// <summary>
-/// Frames from a video file or a live RTSP/HTTP stream through OpenCV's FFmpeg backend. A live stream that cannot be
+/// Frames from a video file or a live RTSP/HTTP stream through OpenCV's FFmpeg backend. The OpenCvSharp runtime
+/// served here builds FFmpeg with <c>--disable-network</c>, so live URLs fail to open with it (cleanly, with the
+/// back-off below); <see cref="FrameSources.Open"/> sends them to <see cref="FfmpegStreamFrameSource"/> instead. A live stream that cannot be
 /// opened or stops delivering is reopened with exponential back-off (<see cref="ReconnectPolicy"/>), one log line per
 /// failure; a file is read once. Live frames are stamped with the receiving clock, file frames with
 /// <c>start + position in the file</c>.
