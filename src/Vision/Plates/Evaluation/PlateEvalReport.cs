@@ -31,6 +31,8 @@ public sealed class PlateEvalReport
     public int CorrectCharacters { get; set; }
     /// <summary>Plates with a detection overlapping the truth box (IoU ≥ 0.3), when detecting with boxes.</summary>
     public int Detected { get; set; }
+    /// <summary>Labelled plates with a truth box (full scenes), against which detection is scored.</summary>
+    public int WithBox { get; set; }
     /// <summary>Images that could not be read.</summary>
     public int Unreadable { get; set; }
     /// <summary>Time spent decoding, detecting and reading.</summary>
@@ -53,7 +55,9 @@ public sealed class PlateEvalReport
         };
         if (Vietnamese) lines.Add(string.Create(c, $"exact match after VN grammar: {Percent(ExactWithGrammar, Plates)}"));
         lines.Add(string.Create(c, $"character accuracy: {CharacterAccuracy * 100:F1}% ({CorrectCharacters}/{TruthCharacters})"));
-        if (Detect) lines.Add(string.Create(c, $"detected (IoU >= 0.3 with the truth box): {Percent(Detected, Plates)}"));
+        if (Detect) lines.Add(WithBox > 0
+            ? string.Create(c, $"detected (IoU >= 0.3 with the truth box): {Percent(Detected, WithBox)}")
+            : "detected: n/a (the truth has no boxes; --detect is meant for full scenes, not crops)");
         lines.Add(string.Create(c, $"speed: {PlatesPerSecond:F1} plates/s ({Elapsed.TotalSeconds:F2} s, one thread)"));
         return string.Join(Environment.NewLine, lines);
     }

@@ -24,6 +24,7 @@ public sealed class PlateEvaluator(IPlateReader reader, IPlateDetector? detector
             if (entry.Layout == PlateLayout.TwoLine) report.TwoLine++;
             else report.OneLine++;
             report.TruthCharacters += entry.Characters.Length;
+            if (entry.Box is not null) report.WithBox++;
 
             using var image = Cv2.ImRead(entry.ImagePath, ImreadModes.Color);
             if (image.Empty())
