@@ -80,30 +80,37 @@ public sealed class FfmpegStreamFrameSource : IFrameSource
 
             var buffer = new byte[frameBytes];
             var stdout = process.StandardOutput.BaseStream;
-            while (!cancellationToken.IsCancellationRequested)
+            // The finally stops ffmpeg also when the consumer stops enumerating in the middle of a stream.
+            try
             {
-                bool complete;
-                try
+                while (!cancellationToken.IsCancellationRequested)
                 {
-                    await stdout.ReadExactlyAsync(buffer, cancellationToken);
-                    complete = true;
+                    bool complete;
+                    try
+                    {
+                        await stdout.ReadExactlyAsync(buffer, cancellationToken);
+                        complete = true;
+                    }
+                    catch (EndOfStreamException)
+                    {
+                        complete = false;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                    if (!complete) break;
+                    attempt = 0;
+                    var image = new Mat(_size.Height, _size.Width, MatType.CV_8UC3);
+                    buffer.AsSpan().CopyTo(image.AsSpan<byte>());
+                    yield return new VideoFrame(_cameraId, _clock.GetUtcNow(), index++, image);
                 }
-                catch (EndOfStreamException)
-                {
-                    complete = false;
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                if (!complete) break;
-                attempt = 0;
-                var image = new Mat(_size.Height, _size.Width, MatType.CV_8UC3);
-                buffer.AsSpan().CopyTo(image.AsSpan<byte>());
-                yield return new VideoFrame(_cameraId, _clock.GetUtcNow(), index++, image);
+            }
+            finally
+            {
+                Stop(process);
             }
 
-            Stop(process);
             if (cancellationToken.IsCancellationRequested) yield break;
             string lastError;
             lock (errors) lastError = errors.Count > 0 ? errors.Last() : "no error output";
