@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using CityTwin.Bench.Fanout;
 using CityTwin.Bench.Imaging;
 using CityTwin.Bench.PlateReads;
+using CityTwin.Bench.Plates;
 using CityTwin.Bench.Sightings;
 
 // Each mode is a load test of one live path (see bench/README.md); `micro` hands the rest of the arguments to
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "mapquery" => await RunAsync(FanoutSettings.Parse, FanoutSettings.Usage, MapQueryBenchmark.RunAsync),
     "plate-reads" => await RunAsync(PlateReadsSettings.Parse, PlateReadsSettings.Usage, PlateReadsBenchmark.RunAsync),
     "imaging" => await RunAsync(ImagingSettings.Parse, ImagingSettings.Usage, ImagingBenchmark.RunAsync),
+    "plates" => await RunAsync(PlatesSettings.Parse, PlatesSettings.Usage, PlatesBenchmark.RunAsync),
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
     "micro" => Micro(),
     _ => Usage(),
@@ -45,7 +47,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|imaging [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
-    Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, ImagingSettings.Usage));
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|imaging [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -10,6 +10,7 @@ public static class CityTwinCommandLine
         var root = new RootCommand("CityTwin — a real-time geospatial digital twin of Thu Duc City");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 }
