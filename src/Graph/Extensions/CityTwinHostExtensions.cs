@@ -1,6 +1,7 @@
 using System.Net;
 using CityTwin.Graph.Cli;
 using CityTwin.Graph.Health;
+using CityTwin.Graph.Map;
 using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
@@ -29,6 +30,7 @@ public static class CityTwinHostExtensions
         builder.Services.AddCityTwinSchema();
         builder.Services.AddCityTwinLive();
         builder.Services.AddCityTwinTransport(builder.Configuration);
+        builder.AddCityTwinMap();
         return builder;
     }
 
@@ -40,6 +42,7 @@ public static class CityTwinHostExtensions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        app.MapCityTwinMap();
         return app;
     }
 }
