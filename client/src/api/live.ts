@@ -99,7 +99,7 @@ export class LiveSession {
     this.plan.closed(fatal);
     this.disposeAll();
     this.store.setConnection(fatal ? 'closed' : 'reconnecting');
-    if (wasLive || fatal) this.store.report('socket', `${code} ${event?.reason ?? ''}`.trim());
+    if (wasLive || fatal) this.store.report('socket', `closed (${code}) ${event?.reason ?? ''}`.trim());
   }
 
   private disposeAll(): void {

@@ -23,7 +23,7 @@ export class BasemapLayer implements MapLayer {
       id: 'basemap-wards-line',
       type: 'line',
       source: 'basemap-wards',
-      paint: { 'line-color': '#8a94a6', 'line-width': 1, 'line-dasharray': ['case', ['get', 'approximate'], ['literal', [2, 2]], ['literal', [1, 0]]] },
+      paint: { 'line-color': '#8a94a6', 'line-width': 1, 'line-dasharray': ['case', ['==', ['to-string', ['get', 'approximate']], 'true'], ['literal', [2, 2]], ['literal', [1, 0]]] },
     });
     map.addLayer({
       id: 'basemap-roads',

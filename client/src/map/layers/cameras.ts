@@ -13,7 +13,8 @@ export class CamerasLayer implements MapLayer {
   add(map: MapLibreMap, store: LiveStore): void {
     map.addSource('camera-views', { type: 'geojson', data: collection([]) });
     map.addSource('cameras', { type: 'geojson', data: collection([]), promoteId: 'id' });
-    const colour = ['case', ['get', 'online'], CAMERA_COLOURS.online, CAMERA_COLOURS.offline] as unknown as string;
+    // Feature properties are strings here: MapLibre's tiling of GeoJSON does not keep booleans reliably.
+    const colour = ['match', ['get', 'status'], 'online', CAMERA_COLOURS.online, CAMERA_COLOURS.offline] as unknown as string;
     map.addLayer({ id: 'camera-views-fill', type: 'fill', source: 'camera-views', paint: { 'fill-color': colour, 'fill-opacity': 0.18 } });
     map.addLayer({ id: 'camera-views-line', type: 'line', source: 'camera-views', paint: { 'line-color': colour, 'line-width': 0.8, 'line-opacity': 0.6 } });
     map.addLayer({
@@ -32,14 +33,14 @@ export class CamerasLayer implements MapLayer {
 
   update(map: MapLibreMap, store: LiveStore): void {
     const cameras = [...store.cameras.values()];
-    setData(map, 'cameras', collection(cameras.map((c) => pointFeature(c.id, c.lon, c.lat, { name: c.name, online: c.online, kind: c.kind }))));
+    setData(map, 'cameras', collection(cameras.map((c) => pointFeature(c.id, c.lon, c.lat, { name: c.name, status: c.online ? 'online' : 'offline', kind: c.kind }))));
     setData(
       map,
       'camera-views',
       collection(
         cameras
           .filter((c) => c.viewArea)
-          .map((c) => ({ type: 'Feature' as const, id: c.id, geometry: c.viewArea!, properties: { id: c.id, online: c.online } })),
+          .map((c) => ({ type: 'Feature' as const, id: c.id, geometry: c.viewArea!, properties: { id: c.id, status: c.online ? 'online' : 'offline' } })),
       ),
     );
   }

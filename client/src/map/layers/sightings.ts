@@ -15,11 +15,11 @@ export class SightingsLayer implements MapLayer {
       type: 'circle',
       source: 'sightings',
       paint: {
-        'circle-color': ['case', ['get', 'watched'], '#d50000', '#1565c0'],
-        'circle-radius': ['case', ['get', 'watched'], 9, 4],
+        'circle-color': ['case', ['==', ['get', 'watch'], 'watched'], '#d50000', '#1565c0'],
+        'circle-radius': ['case', ['==', ['get', 'watch'], 'watched'], 9, 4],
         'circle-opacity': 0.85,
-        'circle-stroke-color': ['case', ['get', 'watched'], '#ffeb3b', '#ffffff'],
-        'circle-stroke-width': ['case', ['get', 'watched'], 3, 1],
+        'circle-stroke-color': ['case', ['==', ['get', 'watch'], 'watched'], '#ffeb3b', '#ffffff'],
+        'circle-stroke-width': ['case', ['==', ['get', 'watch'], 'watched'], 3, 1],
       },
     });
     this.update(map, store);
@@ -27,7 +27,7 @@ export class SightingsLayer implements MapLayer {
 
   update(map: MapLibreMap, store: LiveStore): void {
     const features = [...store.sightings.values()].map((s) =>
-      pointFeature(s.plate, s.lon, s.lat, { plate: s.plate, watched: s.watched, cameraId: s.cameraId, seenAt: s.seenAt }),
+      pointFeature(s.plate, s.lon, s.lat, { plate: s.plate, watch: s.watched ? 'watched' : 'none', cameraId: s.cameraId, seenAt: s.seenAt }),
     );
     setData(map, 'sightings', collection(features));
   }
