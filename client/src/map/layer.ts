@@ -6,6 +6,11 @@ export interface MapLayer {
   readonly id: string;
   /** Store topics that make it redraw. */
   readonly topics: readonly Topic[];
+  /**
+   * Least time between two redraws. A layer fed by a torrent (sightings) waits this long, merging everything that
+   * came meanwhile, so that re-tiling in MapLibre's worker does not starve the frame rate.
+   */
+  readonly minIntervalMs?: number;
   /** Style layer ids that answer clicks, if any. */
   readonly clickable?: readonly string[];
   add(map: MapLibreMap, store: LiveStore): void;

@@ -28,6 +28,10 @@ export class MapView {
   private readonly layers = new Map<string, MapLayer>();
   private readonly visible = new Set<string>();
   private frameRequested = false;
+  private readonly lastDrawn = new Map<string, number>();
+  /** Layers whose redraw waits for their minimum interval. */
+  private readonly deferred = new Set<string>();
+  private deferTimer: ReturnType<typeof setTimeout> | undefined;
   private awaitingDraw: number | null = null;
   private readonly frameListeners: ((dirty: Set<Topic>) => void)[] = [];
 
@@ -103,13 +107,28 @@ export class MapView {
   private flush(): void {
     this.frameRequested = false;
     const dirty = this.store.takeDirty();
-    if (dirty.size === 0) return;
+    if (dirty.size === 0 && this.deferred.size === 0) return;
     this.metrics.flushes++;
+    const now = performance.now();
+    let sightingsDrawn = false;
     for (const id of this.visible) {
       const layer = this.layers.get(id)!;
-      if (layer.topics.some((t) => dirty.has(t))) layer.update(this.map, this.store);
+      if (!this.deferred.has(id) && !layer.topics.some((t) => dirty.has(t))) continue;
+      const wait = (layer.minIntervalMs ?? 0) - (now - (this.lastDrawn.get(id) ?? -Infinity));
+      if (wait > 0) {
+        this.deferred.add(id);
+        this.deferTimer ??= setTimeout(() => {
+          this.deferTimer = undefined;
+          this.requestFrame();
+        }, wait);
+        continue;
+      }
+      this.deferred.delete(id);
+      this.lastDrawn.set(id, now);
+      layer.update(this.map, this.store);
+      sightingsDrawn ||= id === 'sightings';
     }
-    if (dirty.has('sightings') && this.store.pendingSightingEventMs !== null && this.visible.has('sightings')) {
+    if (sightingsDrawn && this.store.pendingSightingEventMs !== null) {
       this.awaitingDraw = this.store.pendingSightingEventMs;
       this.store.pendingSightingEventMs = null;
     }

@@ -28,7 +28,7 @@ export class LiveStore {
   alerts: AlertItem[] = [];
   problems: Problem[] = [];
   connection: ConnectionState = 'connecting';
-  /** Newest event time among the sightings not yet drawn; the map turns it into an event-to-screen delay. */
+  /** Oldest event time among the sightings not yet drawn; the map turns it into an event-to-screen delay (the burst's worst). */
   pendingSightingEventMs: number | null = null;
   sightingsReceived = 0;
 
@@ -76,7 +76,7 @@ export class LiveStore {
       reads.unshift({ plate: mark.plate, seenAt: mark.seenAt, watched: mark.watched });
       if (reads.length > LIMITS.readsPerCamera) reads.length = LIMITS.readsPerCamera;
       this.readsByCamera.set(mark.cameraId, reads);
-      this.pendingSightingEventMs = Math.max(this.pendingSightingEventMs ?? 0, mark.occurredAtMs);
+      this.pendingSightingEventMs = Math.min(this.pendingSightingEventMs ?? Number.POSITIVE_INFINITY, mark.occurredAtMs);
       this.sightingsReceived++;
     }
     this.evictSightings();

@@ -7,6 +7,8 @@ export class SightingsLayer implements MapLayer {
   readonly id = 'sightings';
   readonly topics = ['sightings'] as const;
   readonly clickable = ['sightings-point'];
+  /** Four redraws a second at most: each setData re-tiles every plate on the map. */
+  readonly minIntervalMs = 250;
 
   add(map: MapLibreMap, store: LiveStore): void {
     map.addSource('sightings', { type: 'geojson', data: collection([]) });
