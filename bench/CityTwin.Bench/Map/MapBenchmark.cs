@@ -83,7 +83,7 @@ public static class MapBenchmark
         var load = Task.Run(() => DriveAsync(grains, bbox, settings.Rate, () => Interlocked.Increment(ref sent), () => Interlocked.Increment(ref failed),
             () => Interlocked.Increment(ref skipped), stop.Token));
         await Task.Delay(TimeSpan.FromSeconds(3)); // warm-up: JIT, first activations, the page's first bursts
-        await page.EvaluateAsync("() => { window.__citytwin.view.metrics.eventToScreenMs.length = 0; window.__benchReceived = window.__citytwin.store.sightingsReceived; return true; }");
+        await page.EvaluateAsync("() => { window.__citytwin.view.metrics.eventToScreenMs.length = 0; window.__citytwin.store.arrivalDelayMs.length = 0; window.__benchReceived = window.__citytwin.store.sightingsReceived; return true; }");
         var sentBefore = Interlocked.Read(ref sent);
         var watch = Stopwatch.StartNew();
         var loadFps = await MeasureFpsAsync(page, settings.Seconds);
@@ -91,14 +91,16 @@ public static class MapBenchmark
         var sentDuring = Interlocked.Read(ref sent) - sentBefore;
         var result = await page.EvaluateAsync<string>("""
             () => JSON.stringify({ delays: window.__citytwin.view.metrics.eventToScreenMs,
+                                   arrivals: window.__citytwin.store.arrivalDelayMs,
                                    received: window.__citytwin.store.sightingsReceived - window.__benchReceived,
                                    onMap: window.__citytwin.store.sightings.size,
-                                   problems: window.__citytwin.store.problems.length })
+                                   problems: window.__citytwin.store.problems.length, problemText: window.__citytwin.store.problems.map(p => p.kind + ': ' + p.message).join(' | ') })
             """);
         await stop.CancelAsync();
         await load;
 
         var measured = JsonDocument.Parse(result).RootElement;
+        if (measured.GetProperty("problems").GetInt32() > 0) Console.WriteLine($"problems shown by the page: {measured.GetProperty("problemText").GetString()}");
         var delays = measured.GetProperty("delays").EnumerateArray().Select(d => d.GetDouble()).Order().ToArray();
         Console.WriteLine($"under load: {loadFps:F1} frames/s; sent {sentDuring / seconds:F0} sightings/s, received by the page {measured.GetProperty("received").GetInt64() / seconds:F0}/s, " +
             $"{failed} failed calls, {skipped} not sent (256 calls in flight), {measured.GetProperty("onMap").GetInt32()} plates on the map, {measured.GetProperty("problems").GetInt32()} problems shown");
@@ -107,7 +109,11 @@ public static class MapBenchmark
             Console.WriteLine($"event-to-screen (ms, {delays.Length} drawn bursts): p50 {Percentile(delays, 50):F0}, p90 {Percentile(delays, 90):F0}, " +
                 $"p99 {Percentile(delays, 99):F0}, max {delays[^1]:F0}");
         }
-        else
+        var arrivals = measured.GetProperty("arrivals").EnumerateArray().Select(d => d.GetDouble()).Order().ToArray();
+        if (arrivals.Length > 0)
+            Console.WriteLine($"event-to-page arrival (ms, {arrivals.Length} events): p50 {Percentile(arrivals, 50):F0}, p90 {Percentile(arrivals, 90):F0}, " +
+                $"p99 {Percentile(arrivals, 99):F0}, max {arrivals[^1]:F0}");
+        if (delays.Length == 0)
         {
             Console.WriteLine("event-to-screen: no burst was drawn");
             return 1;

@@ -11,6 +11,8 @@ export interface MapLayer {
    * came meanwhile, so that re-tiling in MapLibre's worker does not starve the frame rate.
    */
   readonly minIntervalMs?: number;
+  /** True while MapLibre still processes the previous update; the redraw then waits (back-pressure, no queue). */
+  busy?(map: MapLibreMap): boolean;
   /** Style layer ids that answer clicks, if any. */
   readonly clickable?: readonly string[];
   add(map: MapLibreMap, store: LiveStore): void;

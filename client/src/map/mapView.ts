@@ -114,7 +114,9 @@ export class MapView {
     for (const id of this.visible) {
       const layer = this.layers.get(id)!;
       if (!this.deferred.has(id) && !layer.topics.some((t) => dirty.has(t))) continue;
-      const wait = (layer.minIntervalMs ?? 0) - (now - (this.lastDrawn.get(id) ?? -Infinity));
+      let wait = (layer.minIntervalMs ?? 0) - (now - (this.lastDrawn.get(id) ?? -Infinity));
+      // On a slow machine the worker may not have finished the last update: skip rather than queue another.
+      if (wait <= 0 && layer.busy?.(this.map)) wait = Math.max(50, (layer.minIntervalMs ?? 0) / 2);
       if (wait > 0) {
         this.deferred.add(id);
         this.deferTimer ??= setTimeout(() => {

@@ -31,6 +31,8 @@ export class LiveStore {
   /** Oldest event time among the sightings not yet drawn; the map turns it into an event-to-screen delay (the burst's worst). */
   pendingSightingEventMs: number | null = null;
   sightingsReceived = 0;
+  /** Event time → arrival in this page, ms, per sighting event (last 2,000): the server and socket share of the delay. */
+  readonly arrivalDelayMs: number[] = [];
 
   private dirty = new Set<Topic>();
   private seenAlertIds = new Set<string>();
@@ -67,6 +69,10 @@ export class LiveStore {
 
   applySightings(marks: SightingMark[]): void {
     const receivedAtMs = this.now();
+    if (marks.length) {
+      this.arrivalDelayMs.push(receivedAtMs - marks[0].occurredAtMs);
+      if (this.arrivalDelayMs.length > 2000) this.arrivalDelayMs.splice(0, 1000);
+    }
     for (const received of marks) {
       const mark = { ...received, receivedAtMs };
       // Delete first so that re-inserting moves the plate to the newest end.

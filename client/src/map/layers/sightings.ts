@@ -10,6 +10,10 @@ export class SightingsLayer implements MapLayer {
   /** Four redraws a second at most: each setData re-tiles every plate on the map. */
   readonly minIntervalMs = 250;
 
+  busy(map: MapLibreMap): boolean {
+    return !!map.getSource('sightings') && !map.isSourceLoaded('sightings');
+  }
+
   add(map: MapLibreMap, store: LiveStore): void {
     map.addSource('sightings', { type: 'geojson', data: collection([]) });
     map.addLayer({
