@@ -1,4 +1,4 @@
-import { formatTime, t, type MessageKey } from '../i18n';
+import { formatTime, t, tDynamic, type MessageKey } from '../i18n';
 import type { AlertItem } from '../state/model';
 import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
@@ -57,8 +57,15 @@ export class AlertFeed {
   private item(a: AlertItem): string {
     const image = a.imageUrl ? `<img class="crop" alt="" src="${escapeHtml(a.imageUrl)}">` : '';
     return `<li role="option" tabindex="-1" data-alert="${escapeHtml(a.id)}" data-kind="${a.kind}" class="alert ${a.read ? 'read' : 'unread'}" aria-selected="false">
-      ${image}<strong>${escapeHtml(t(TITLES[a.kind]))}</strong> <span class="subject">${escapeHtml(a.subject)}</span>
-      <span class="time">${escapeHtml(formatTime(a.at))}</span><div class="detail">${escapeHtml(a.detail)}</div></li>`;
+      ${image}<strong>${escapeHtml(t(TITLES[a.kind]))}</strong> <span class="subject" data-subject="${escapeHtml(a.subject)}">${escapeHtml(this.subjectText(a))}</span>
+      <span class="time">${escapeHtml(formatTime(a.at))}</span>${a.kind === 'incident' ? '' : `<div class="detail">${escapeHtml(a.detail)}</div>`}</li>`;
+  }
+
+  /** Incidents are named by kind and status (their id is a GUID); plates and clinics by themselves. */
+  private subjectText(a: AlertItem): string {
+    if (a.kind !== 'incident') return a.subject;
+    const [kind, status] = a.detail.split(' · ');
+    return `${tDynamic('kind', kind ?? '')} · ${tDynamic('status', status ?? '')}`;
   }
 
   private onKey(event: KeyboardEvent): void {

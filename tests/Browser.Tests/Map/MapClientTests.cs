@@ -78,7 +78,7 @@ public sealed class MapClientTests(MapHost host)
 
         await TestPlates.RecordAsync(host.Grains, "59-X3 123.45", "59X312345");
 
-        await map.WaitForAsync("document.querySelector('#alert-list [data-kind=watchlist] .subject')?.textContent.includes('59-X3 123.45')");
+        await map.WaitForAsync("document.querySelector('#alert-list [data-kind=watchlist] .subject')?.textContent === '59-X3 123.45'");
         await map.WaitForAsync("h.map.querySourceFeatures('sightings').some(f => f.properties.watch === 'watched' && f.properties.plate === '59-X3 123.45')");
         Assert.Equal("1", await map.Page.TextContentAsync("#alert-unread"));
 
@@ -100,7 +100,7 @@ public sealed class MapClientTests(MapHost host)
         await incident.OpenAsync(new IncidentReport(IncidentKind.Smoke, new GeoPoint(106.7368, 10.7585), 150,
             DateTimeOffset.UtcNow.AddMinutes(-2), [], "camera tower TTD", "27475", "Smoke over Tan Thuan Dong"));
 
-        await map.WaitForAsync($"document.querySelector('#alert-list [data-kind=incident] .subject')?.textContent === '{id}'");
+        await map.WaitForAsync($"document.querySelector('#alert-list [data-kind=incident] .subject')?.dataset.subject === '{id}'");
         await map.Page.FocusAsync("#alert-list [data-kind=incident]");
         await map.Page.Keyboard.PressAsync("Enter");
         await map.Page.ClickAsync("[data-testid=incident-confirm]");
