@@ -7,7 +7,7 @@ import type { MapLayer } from './layer';
 setWorkerUrl(workerUrl);
 
 /** Thu Duc City and District 7: where the demo city's cameras are. */
-export const HOME = { center: [106.745, 10.79] as [number, number], zoom: 11.6 };
+export const HOME = { center: [106.75, 10.805] as [number, number], zoom: 11.4 };
 
 /** Measurements the benchmark and the tests read through window.__citytwin. */
 export interface MapMetrics {
