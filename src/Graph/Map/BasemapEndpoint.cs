@@ -12,7 +12,8 @@ internal static class BasemapEndpoint
 
     public static async Task HandleAsync(HttpContext context, string layer, BasemapStore store, ILoggerFactory loggers)
     {
-        if (!Enum.TryParse<BasemapLayer>(layer, ignoreCase: true, out var which) || !Enum.IsDefined(which) || int.TryParse(layer, out _))
+        // Letters only: Enum.TryParse would also take "1" or "wards,roads" (flag combinations).
+        if (!layer.All(char.IsAsciiLetter) || !Enum.TryParse<BasemapLayer>(layer, ignoreCase: true, out var which) || !Enum.IsDefined(which))
         {
             await Problem(context, StatusCodes.Status404NotFound, $"unknown layer '{layer}': use wards, roads, admin or pois");
             return;

@@ -63,6 +63,7 @@ public sealed class MapEndpointTests(MapHost host)
     [InlineData("map/layers/wards.geojson?bbox=a,b,c,d", HttpStatusCode.BadRequest)]
     [InlineData("map/layers/plates.geojson", HttpStatusCode.NotFound)]
     [InlineData("map/layers/0.geojson", HttpStatusCode.NotFound)]
+    [InlineData("map/layers/wards,roads.geojson", HttpStatusCode.NotFound)]
     public async Task Layer_BadRequest_AnswersWithAReason(string path, HttpStatusCode expected)
     {
         using var client = host.CreateHttpClient(key: null);
