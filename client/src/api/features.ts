@@ -16,6 +16,22 @@ const KNOWN_ALERTS = ['WatchlistHitAlert', 'IncidentEvent'];
 /** Scalar fields an alert kind added later may carry; the client shows whichever exist. */
 const GENERIC_ALERT_FIELDS = ['eventId', 'occurredAt', 'location', 'clinicId', 'finding', 'summary', 'imageUrl', 'cropUrl'];
 
+interface TypeRef {
+  kind: string;
+  ofType?: TypeRef | null;
+}
+interface FieldInfo {
+  name: string;
+  type?: TypeRef;
+}
+
+/** Whether a field's type, under its NON_NULL and LIST wrappers, is an object (needs a sub-selection). */
+function isObjectType(type: TypeRef | undefined): boolean {
+  let t: TypeRef | null | undefined = type;
+  while (t && (t.kind === 'NON_NULL' || t.kind === 'LIST')) t = t.ofType;
+  return !t || t.kind === 'OBJECT' || t.kind === 'INTERFACE' || t.kind === 'UNION';
+}
+
 export type OptionalType = keyof typeof OPTIONAL_FIELDS;
 
 export class SchemaFeatures {
@@ -26,6 +42,9 @@ export class SchemaFeatures {
     /** For alert types this client does not know: which of the generic fields they have. */
     readonly otherAlertFields: Map<string, string[]> = new Map(),
   ) {}
+
+  /** Sub-selection for predictedNextCameras: objects (cameras) get their id, name and place; a scalar list none. */
+  predictedSelection = ' { id name location }';
 
   has(type: OptionalType, field: string): boolean {
     return this.fields.get(type)?.has(field) ?? false;
@@ -41,9 +60,10 @@ export class SchemaFeatures {
 
   static async load(http: GraphQLHttp): Promise<SchemaFeatures> {
     const names = Object.keys(OPTIONAL_FIELDS);
-    const query = `{ ${names.map((n) => `${n}: __type(name: "${n}") { fields { name } }`).join(' ')} Alert: __type(name: "Alert") { possibleTypes { name } } }`;
+    const typeRef = 'type { kind ofType { kind ofType { kind ofType { kind } } } }';
+    const query = `{ ${names.map((n) => `${n}: __type(name: "${n}") { fields { name ${typeRef} } }`).join(' ')} Alert: __type(name: "Alert") { possibleTypes { name } } }`;
     try {
-      const data = await http.query<Record<string, { fields?: { name: string }[]; possibleTypes?: { name: string }[] } | null>>(query);
+      const data = await http.query<Record<string, { fields?: FieldInfo[]; possibleTypes?: { name: string }[] } | null>>(query);
       const fields = new Map<string, Set<string>>();
       for (const name of names) fields.set(name, new Set((data[name]?.fields ?? []).map((f) => f.name)));
       const alertTypes = (data.Alert?.possibleTypes ?? []).map((t) => t.name);
@@ -55,7 +75,10 @@ export class SchemaFeatures {
         );
         for (const n of others) otherAlertFields.set(n, (more[n]?.fields ?? []).map((f) => f.name).filter((f) => GENERIC_ALERT_FIELDS.includes(f)));
       }
-      return new SchemaFeatures(fields, alertTypes.length ? alertTypes : undefined, otherAlertFields);
+      const features = new SchemaFeatures(fields, alertTypes.length ? alertTypes : undefined, otherAlertFields);
+      const predicted = data.Vehicle?.fields?.find((f) => f.name === 'predictedNextCameras');
+      if (predicted && !isObjectType(predicted.type)) features.predictedSelection = '';
+      return features;
     } catch {
       // Introspection refused: run with the fields every schema version has.
       return new SchemaFeatures();

@@ -40,8 +40,18 @@ export const PLACE_BY_KIND = {
 
 export const CAMERA = `query Camera($id: ID!) { camera(id: $id) { ${CAMERA_FIELDS} } }`;
 
-export function vehicleQuery(features: SchemaFeatures): string {
-  const optional = features.select('Vehicle', { predictedNextCameras: ' { id name location }' });
+/** The camera's latest snapshot URL, when the schema has such a field (being added elsewhere). */
+export function cameraSnapshotQuery(features: SchemaFeatures): string | null {
+  const field = features.select('Camera');
+  return field ? `query Snapshot($id: ID!) { camera(id: $id) { ${field} } }` : null;
+}
+
+/**
+ * The vehicle lookup. `withOptional` adds the fields other work is adding (speed, heading, predicted next cameras);
+ * their exact shape is a guess until they land, so the caller retries without them when the server refuses.
+ */
+export function vehicleQuery(features: SchemaFeatures, withOptional = true): string {
+  const optional = withOptional ? features.select('Vehicle', { predictedNextCameras: features.predictedSelection }) : '';
   return `query Vehicle($plate: String!) {
   vehicle(plate: $plate, reason: "map search") {
     plate plateKey kind watched seen trace ${optional}

@@ -1,6 +1,6 @@
 import type { SchemaFeatures } from '../api/features';
 import { GraphQLFailure, type GraphQLHttp, type UserError } from '../api/http';
-import { actionsFor, incidentActionMutation, INCIDENT_ACTIONS, INCIDENT, vehicleQuery, type IncidentAction } from '../api/queries';
+import { actionsFor, cameraSnapshotQuery, incidentActionMutation, INCIDENT_ACTIONS, INCIDENT, vehicleQuery, type IncidentAction } from '../api/queries';
 import { formatTime, t, tDynamic, type MessageKey } from '../i18n';
 import type { TraceLayer } from '../map/layers/trace';
 import type { MapView } from '../map/mapView';
@@ -45,7 +45,26 @@ export class DetailPanel {
 
   showCamera(id: string): void {
     this.shown = { kind: 'camera', id };
+    this.snapshotUrl = null;
     this.render();
+    void this.loadSnapshot(id);
+  }
+
+  private snapshotUrl: string | null = null;
+
+  private async loadSnapshot(id: string): Promise<void> {
+    const query = cameraSnapshotQuery(this.features);
+    if (!query) return;
+    try {
+      const data = await this.http.query<{ camera: Record<string, unknown> | null }>(query, { id });
+      const url = Object.values(data.camera ?? {}).find((v) => typeof v === 'string') as string | undefined;
+      if (this.shown?.kind === 'camera' && this.shown.id === id && url) {
+        this.snapshotUrl = url;
+        this.render();
+      }
+    } catch (error) {
+      this.store.report('server', (error as Error).message);
+    }
   }
 
   showIncident(id: string): void {
@@ -65,7 +84,15 @@ export class DetailPanel {
     this.vehicleHtml = `<p>${escapeHtml(t('common.loading'))}</p>`;
     this.render();
     try {
-      const data = await this.http.query<{ vehicle: VehicleResult | null }>(vehicleQuery(this.features), { plate });
+      let data: { vehicle: VehicleResult | null };
+      try {
+        data = await this.http.query<{ vehicle: VehicleResult | null }>(vehicleQuery(this.features), { plate });
+      } catch (error) {
+        // A newly added optional field may not have the shape guessed here: show the vehicle without it.
+        if (!(error instanceof GraphQLFailure) || error.code === 'NETWORK') throw error;
+        this.store.report('server', error.message);
+        data = await this.http.query<{ vehicle: VehicleResult | null }>(vehicleQuery(this.features, false), { plate });
+      }
       if (this.shown?.kind !== 'vehicle' || this.shown.id !== plate) return;
       this.vehicleHtml = this.drawVehicle(plate, data.vehicle);
     } catch (error) {
@@ -112,11 +139,14 @@ export class DetailPanel {
       ? `<ul class="reads">${reads.map((r) => `<li class="${r.watched ? 'watched' : ''}"><span class="plate">${escapeHtml(r.plate)}</span> ${escapeHtml(formatTime(r.seenAt))}</li>`).join('')}</ul>`
       : `<p>${escapeHtml(t('camera.noReads'))}</p>`;
     // The latest-snapshot field is being added to the schema elsewhere; until it exists there is nothing to show.
+    const snapshot = this.snapshotUrl
+      ? `<img class="snapshot" alt="${escapeHtml(t('camera.snapshot'))}" src="${escapeHtml(this.snapshotUrl)}">`
+      : `<p>${escapeHtml(t('camera.noSnapshot'))}</p>`;
     return `<h2 data-camera="${escapeHtml(id)}">${escapeHtml(camera.name)}</h2>
       <dl><dt>${escapeHtml(t('camera.status'))}</dt><dd class="${camera.online ? 'online' : 'offline'}">${escapeHtml(t(camera.online ? 'camera.online' : 'camera.offline'))}</dd>
       <dt>${escapeHtml(t('camera.kind'))}</dt><dd>${escapeHtml(camera.kind)}</dd>
       <dt>${escapeHtml(t('camera.road'))}</dt><dd>${escapeHtml(camera.road ?? '–')}</dd></dl>
-      <h3>${escapeHtml(t('camera.snapshot'))}</h3><p>${escapeHtml(t('camera.noSnapshot'))}</p>
+      <h3>${escapeHtml(t('camera.snapshot'))}</h3>${snapshot}
       <h3>${escapeHtml(t('camera.reads'))}</h3>${readList}`;
   }
 
@@ -192,9 +222,14 @@ export class DetailPanel {
       const [lon, lat] = point(s.location, 'sighting.location');
       return { lon, lat, seenAt: s.seenAt, cameraId: s.cameraId };
     });
-    const predicted = (vehicle.predictedNextCameras ?? []).map((c) => {
+    const predicted = (vehicle.predictedNextCameras ?? []).flatMap((c) => {
+      // Either camera objects or camera ids, depending on how the field lands.
+      if (typeof c === 'string') {
+        const camera = this.store.cameras.get(c);
+        return camera ? [{ id: camera.id, name: camera.name, lon: camera.lon, lat: camera.lat }] : [];
+      }
       const [lon, lat] = point(c.location, 'predicted.location');
-      return { id: c.id, name: c.name, lon, lat };
+      return [{ id: c.id, name: c.name, lon, lat }];
     });
     this.trace.show(this.view.map, points, predicted);
     if (points.length) this.view.map.flyTo({ center: [points[0].lon, points[0].lat], zoom: Math.max(this.view.map.getZoom(), 14) });
@@ -213,5 +248,5 @@ interface VehicleResult {
   watch: { reason: string } | null;
   sightings: { nodes: { cameraId: string; seenAt: string; location: unknown }[] };
   speedKmh?: number | null;
-  predictedNextCameras?: { id: string; name: string; location: unknown }[] | null;
+  predictedNextCameras?: ({ id: string; name: string; location: unknown } | string)[] | null;
 }

@@ -170,4 +170,22 @@ public sealed class MapClientTests(MapHost host)
         var data = await host.GraphQLAsync("""{ watchlist(plate: "59H124680") { nodes { plateKey } } }""");
         Assert.Equal("59H124680", data.GetProperty("watchlist").GetProperty("nodes")[0].GetProperty("plateKey").GetString());
     }
+
+    [Fact]
+    public async Task Search_CameraIdAndPlaceWithoutAccents_OpenTheirPanels()
+    {
+        await using var map = await host.OpenMapAsync();
+
+        await map.Page.FillAsync("#search-input", "cam-csg-01");
+        await map.Page.PressAsync("#search-input", "Enter");
+        await map.Page.WaitForSelectorAsync("#detail h2[data-camera='cam-csg-01']");
+        Assert.Contains("Cầu Sài Gòn", await map.Page.TextContentAsync("#detail h2"));
+
+        await map.Page.FillAsync("#search-input", "cho ben thanh");
+        await map.Page.PressAsync("#search-input", "Enter");
+        await map.Page.WaitForFunctionAsync("() => document.querySelector('#detail h2')?.textContent === 'Chợ Bến Thành'");
+        Assert.Contains("Doanh thu", await map.Page.TextContentAsync("#detail"));
+        await map.WaitIdleAsync();
+        await map.ScreenshotAsync("search-place");
+    }
 }
