@@ -42,7 +42,10 @@ public static class ClientBuild
         var index = Path.Combine(RepositoryPaths.ClientDist, "index.html");
         if (!File.Exists(index)) return false;
         var built = File.GetLastWriteTimeUtc(index);
-        var inputs = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Client, "src"), "*", SearchOption.AllDirectories)
+        var inputs = new[] { "src", "public" }
+            .Select(folder => Path.Combine(RepositoryPaths.Client, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .Append(Path.Combine(RepositoryPaths.Client, "index.html"))
             .Append(Path.Combine(RepositoryPaths.Client, "package-lock.json"));
         return inputs.Where(File.Exists).All(f => File.GetLastWriteTimeUtc(f) <= built);

@@ -15,7 +15,7 @@ public sealed class MapPage(IPage page) : IAsyncDisposable
 
     public async Task OpenAsync(Uri baseUrl)
     {
-        Page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+        Page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add($"{message.Text} ({message.Location})"); };
         Page.PageError += (_, error) => consoleErrors.Add(error);
         await Page.GotoAsync(baseUrl.ToString());
         await Page.WaitForFunctionAsync("() => window.__citytwin !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
