@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using CityTwin.Bench.Fanout;
 using CityTwin.Bench.Imaging;
+using CityTwin.Bench.Map;
 using CityTwin.Bench.PlateReads;
 using CityTwin.Bench.Plates;
 using CityTwin.Bench.Sightings;
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "imaging" => await RunAsync(ImagingSettings.Parse, ImagingSettings.Usage, ImagingBenchmark.RunAsync),
     "plates" => await RunAsync(PlatesSettings.Parse, PlatesSettings.Usage, PlatesBenchmark.RunAsync),
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
+    "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
     "micro" => Micro(),
     _ => Usage(),
 };
@@ -47,7 +49,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|imaging [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|imaging|map [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

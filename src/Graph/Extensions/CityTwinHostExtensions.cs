@@ -2,6 +2,7 @@ using System.Net;
 using CityTwin.Graph.Cli;
 using CityTwin.Graph.DicomWeb;
 using CityTwin.Graph.Health;
+using CityTwin.Graph.Map;
 using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
@@ -37,6 +38,7 @@ public static class CityTwinHostExtensions
         // (CityTwin:Imaging:Model); until then they are stored and stay unread, which the log says for each.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{Vision.Imaging.Model.ModelOptions.Section}:ModelPath"]))
             builder.Services.AddCityTwinImagingReader(builder.Configuration);
+        builder.AddCityTwinMap();
         return builder;
     }
 
@@ -50,6 +52,7 @@ public static class CityTwinHostExtensions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        app.MapCityTwinMap();
         return app;
     }
 }

@@ -1,0 +1,118 @@
+import type { SchemaFeatures } from './features';
+
+/** Every GraphQL document the client sends, in one place. */
+export const CAMERA_FIELDS = 'id name wardCode location kind online headingDeg road viewArea';
+export const INCIDENT_FIELDS =
+  'id kind status open location wardCode description detectedAt dispatchedAt onSceneAt resolvedAt responseTimeSeconds';
+export const WARD_METRICS = ['cameraCount', 'openIncidentCount', 'storeCount', 'schoolCount', 'clinicCount'] as const;
+
+export const PING = '{ wards(first: 1) { nodes { code } } }';
+
+export const CAMERAS_PAGE = `query Cameras($after: String) {
+  cameras(first: 200, after: $after) { nodes { ${CAMERA_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+
+export const OPEN_INCIDENTS = `query OpenIncidents {
+  incidents(first: 200, statuses: [DETECTED, CONFIRMED, DISPATCHED, ON_SCENE]) { nodes { ${INCIDENT_FIELDS} } }
+}`;
+
+export const INCIDENT = `query Incident($id: ID!) { incident(id: $id) { ${INCIDENT_FIELDS} } }`;
+
+export function wardsQuery(features: SchemaFeatures): string {
+  return `query Wards { wards(first: 200) { nodes { code name labelPoint ${WARD_METRICS.join(' ')} ${features.select('Ward')} } } }`;
+}
+
+export const STORE_FIELDS = 'id name wardCode location livestreamSessions orders revenueVnd';
+export const SCHOOL_FIELDS = 'id name wardCode location pupils remoteClasses';
+export const CLINIC_FIELDS = 'id name wardCode location imaging { imagingStudies aiResults abnormalResults }';
+
+export const PLACES = `query Places {
+  stores(first: 200) { nodes { ${STORE_FIELDS} } }
+  schools(first: 200) { nodes { ${SCHOOL_FIELDS} } }
+  clinics(first: 200) { nodes { ${CLINIC_FIELDS} } }
+}`;
+
+export const PLACE_BY_KIND = {
+  store: `query($id: ID!) { node: store(id: $id) { ${STORE_FIELDS} } }`,
+  school: `query($id: ID!) { node: school(id: $id) { ${SCHOOL_FIELDS} } }`,
+  clinic: `query($id: ID!) { node: clinic(id: $id) { ${CLINIC_FIELDS} } }`,
+} as const;
+
+export const CAMERA = `query Camera($id: ID!) { camera(id: $id) { ${CAMERA_FIELDS} } }`;
+
+/** The camera's latest snapshot URL, when the schema has such a field (being added elsewhere). */
+export function cameraSnapshotQuery(features: SchemaFeatures): string | null {
+  const field = features.select('Camera');
+  return field ? `query Snapshot($id: ID!) { camera(id: $id) { ${field} } }` : null;
+}
+
+/**
+ * The vehicle lookup. `withOptional` adds the fields other work is adding (speed, heading, predicted next cameras);
+ * their exact shape is a guess until they land, so the caller retries without them when the server refuses.
+ */
+export function vehicleQuery(features: SchemaFeatures, withOptional = true): string {
+  const optional = withOptional ? features.select('Vehicle', { predictedNextCameras: features.predictedSelection }) : '';
+  return `query Vehicle($plate: String!) {
+  vehicle(plate: $plate, reason: "map search") {
+    plate plateKey kind watched seen trace ${optional}
+    watch { watchedPlate reason matchKind }
+    sightings(first: 30) { nodes { cameraId seenAt location } }
+  }
+}`;
+}
+
+export const ADD_TO_WATCHLIST = `mutation Add($plate: String!, $reason: String!, $reportedBy: String!) {
+  addToWatchlist(plate: $plate, reason: $reason, reportedBy: $reportedBy) {
+    watchlistEntry { plate plateKey reason } errors { code message field }
+  }
+}`;
+
+export const INCIDENT_ACTIONS = {
+  confirm: 'confirmIncident',
+  dispatch: 'dispatchIncident',
+  onScene: 'arriveOnScene',
+  resolve: 'resolveIncident',
+} as const;
+export type IncidentAction = keyof typeof INCIDENT_ACTIONS;
+
+export function incidentActionMutation(action: IncidentAction): string {
+  const field = INCIDENT_ACTIONS[action];
+  return `mutation Act($id: ID!, $actor: String!) { ${field}(id: $id, actor: $actor) { incident { ${INCIDENT_FIELDS} } errors { code message field } } }`;
+}
+
+/** Which actions an operator may take from a status; resolve closes from any open status (a false alarm). */
+export function actionsFor(status: string): IncidentAction[] {
+  switch (status) {
+    case 'DETECTED':
+      return ['confirm', 'resolve'];
+    case 'CONFIRMED':
+      return ['dispatch', 'resolve'];
+    case 'DISPATCHED':
+      return ['onScene', 'resolve'];
+    case 'ON_SCENE':
+      return ['resolve'];
+    default:
+      return [];
+  }
+}
+
+export function alertsSubscription(features: SchemaFeatures): string {
+  const parts = [
+    `... on WatchlistHitAlert { eventId occurredAt location plate watchedPlate matchKind cameraId seenAt confidence reason first ${features.select('WatchlistHitAlert')} }`,
+    '... on IncidentEvent { eventId occurredAt location incidentId kind status wardCode uncertaintyM actor }',
+  ];
+  for (const [type, fields] of features.otherAlertFields) if (fields.includes('eventId')) parts.push(`... on ${type} { ${fields.join(' ')} }`);
+  return `subscription Alerts { alerts { __typename ${parts.join(' ')} } }`;
+}
+
+export const INCIDENT_UPDATES = `subscription Incidents { incidentUpdates { eventId occurredAt location incidentId kind status wardCode uncertaintyM actor } }`;
+
+export const SIGHTINGS = `subscription Sightings($bbox: [Float!]) {
+  sightings(bbox: $bbox) { eventId occurredAt location plate vehicleKind watched sightings { cameraId seenAt location confidence } }
+}`;
+
+export const CAMERA_STATUS = `subscription CameraStatus($bbox: [Float!]) { cameraStatus(bbox: $bbox) { eventId occurredAt cameraId online } }`;
+
+export const ENTITY_CHANGED = `subscription Entities($bbox: [Float!]) {
+  entityChanged(bbox: $bbox, kinds: ["camera", "ward", "store", "school", "clinic"]) { eventId occurredAt entityKind entityId change }
+}`;

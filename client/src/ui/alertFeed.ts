@@ -1,0 +1,117 @@
+import { formatTime, t, tDynamic, type MessageKey } from '../i18n';
+import type { AlertItem } from '../state/model';
+import type { LiveStore } from '../state/store';
+import { escapeHtml } from '../state/text';
+import { byId } from './dom';
+
+const TITLES: Record<AlertItem['kind'], MessageKey> = {
+  watchlist: 'alert.watchlistHit',
+  incident: 'alert.incidentOpened',
+  imaging: 'alert.imaging',
+};
+
+/**
+ * The alert feed: newest first, unread counted, usable with the keyboard alone (Tab into the list,
+ * arrow keys to move, Enter to open). Opening an alert marks it read and hands it to `open`.
+ */
+export class AlertFeed {
+  private sound = false;
+  private lastSeenCount = 0;
+  private audio: AudioContext | null = null;
+
+  constructor(
+    private readonly store: LiveStore,
+    private readonly open: (alert: AlertItem) => void,
+  ) {
+    const list = byId('alert-list');
+    list.addEventListener('click', (event) => {
+      const item = (event.target as HTMLElement).closest<HTMLElement>('[data-alert]');
+      if (item) this.activate(item.dataset.alert!);
+    });
+    list.addEventListener('keydown', (event) => this.onKey(event));
+    byId<HTMLInputElement>('alert-sound').addEventListener('change', (event) => {
+      this.sound = (event.target as HTMLInputElement).checked;
+    });
+    byId('alert-read-all').addEventListener('click', () => store.markRead());
+  }
+
+  render(): void {
+    byId('alerts-title').textContent = t('alerts.title');
+    byId('alert-sound-label').textContent = t('alerts.sound');
+    byId('alert-read-all').textContent = t('alerts.markRead');
+    const unread = this.store.unreadCount;
+    const badge = byId('alert-unread');
+    badge.textContent = String(unread);
+    badge.title = `${unread} ${t('alerts.unread')}`;
+    badge.hidden = unread === 0;
+    const list = byId('alert-list');
+    const focusedId = (document.activeElement as HTMLElement | null)?.dataset?.alert;
+    list.innerHTML = this.store.alerts.length
+      ? this.store.alerts.map((a) => this.item(a)).join('')
+      : `<li class="empty">${escapeHtml(t('alerts.empty'))}</li>`;
+    if (focusedId) list.querySelector<HTMLElement>(`[data-alert="${CSS.escape(focusedId)}"]`)?.focus();
+    if (this.sound && this.store.alerts.length > this.lastSeenCount) this.beep();
+    this.lastSeenCount = this.store.alerts.length;
+  }
+
+  private item(a: AlertItem): string {
+    const image = a.imageUrl ? `<img class="crop" alt="" src="${escapeHtml(a.imageUrl)}">` : '';
+    return `<li role="option" tabindex="-1" data-alert="${escapeHtml(a.id)}" data-kind="${a.kind}" class="alert ${a.read ? 'read' : 'unread'}" aria-selected="false">
+      ${image}<strong>${escapeHtml(t(TITLES[a.kind]))}</strong> <span class="subject" data-subject="${escapeHtml(a.subject)}">${escapeHtml(this.subjectText(a))}</span>
+      <span class="time">${escapeHtml(formatTime(a.at))}</span>${a.kind === 'incident' ? '' : `<div class="detail">${escapeHtml(a.detail)}</div>`}</li>`;
+  }
+
+  /** Incidents are named by kind and status (their id is a GUID); plates and clinics by themselves. */
+  private subjectText(a: AlertItem): string {
+    if (a.kind !== 'incident') return a.subject;
+    const [kind, status] = a.detail.split(' · ');
+    return `${tDynamic('kind', kind ?? '')} · ${tDynamic('status', status ?? '')}`;
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const items = [...byId('alert-list').querySelectorAll<HTMLElement>('[data-alert]')];
+    if (!items.length) return;
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const move = (to: number) => {
+      event.preventDefault();
+      items.forEach((i) => i.setAttribute('tabindex', '-1'));
+      const target = items[Math.max(0, Math.min(items.length - 1, to))];
+      target.setAttribute('tabindex', '0');
+      target.focus();
+    };
+    if (event.key === 'ArrowDown') move(index + 1);
+    else if (event.key === 'ArrowUp') move(index - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(items.length - 1);
+    else if ((event.key === 'Enter' || event.key === ' ') && index >= 0) {
+      event.preventDefault();
+      this.activate(items[index].dataset.alert!);
+    }
+  }
+
+  /** The list itself takes focus first; arrow keys then move into it. */
+  focusList(): void {
+    const first = byId('alert-list').querySelector<HTMLElement>('[data-alert]');
+    (first ?? byId('alert-list')).focus();
+  }
+
+  private activate(id: string): void {
+    const alert = this.store.alerts.find((a) => a.id === id);
+    if (!alert) return;
+    this.store.markRead(id);
+    this.open(alert);
+  }
+
+  private beep(): void {
+    try {
+      this.audio ??= new AudioContext();
+      const oscillator = this.audio.createOscillator();
+      oscillator.frequency.value = 880;
+      oscillator.connect(this.audio.destination);
+      oscillator.start();
+      oscillator.stop(this.audio.currentTime + 0.15);
+    } catch {
+      // No audio device: the badge and the list still show the alert.
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import type { SchemaFeatures } from '../api/features';
+import type { GraphQLHttp } from '../api/http';
+import { ADD_TO_WATCHLIST, WARD_METRICS } from '../api/queries';
+import { t, tDynamic, type MessageKey } from '../i18n';
+import { INCIDENT_KINDS, type IncidentsLayer } from '../map/layers/incidents';
+import type { WardChoroplethLayer } from '../map/layers/wardChoropleth';
+import type { MapView } from '../map/mapView';
+import { checkPlate } from '../state/plates';
+import type { LiveStore } from '../state/store';
+import { escapeHtml } from '../state/text';
+import { byId } from './dom';
+
+const LAYERS: [string, MessageKey][] = [
+  ['cameras', 'layers.cameras'],
+  ['sightings', 'layers.sightings'],
+  ['incidents', 'layers.incidents'],
+  ['places-store', 'layers.stores'],
+  ['places-school', 'layers.schools'],
+  ['places-clinic', 'layers.clinics'],
+  ['wards', 'layers.wards'],
+];
+
+/** Left panel: layer switches, the ward aggregate, incident filters and the add-to-watchlist form. */
+export class Sidebar {
+  constructor(
+    private readonly view: MapView,
+    private readonly store: LiveStore,
+    private readonly http: GraphQLHttp,
+    private readonly features: SchemaFeatures,
+    private readonly wards: WardChoroplethLayer,
+    private readonly incidents: IncidentsLayer,
+    private readonly actor: string,
+  ) {
+    const root = byId('sidebar');
+    root.addEventListener('change', (event) => this.onChange(event.target as HTMLInputElement | HTMLSelectElement));
+    root.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.addToWatchlist();
+    });
+  }
+
+  render(): void {
+    const metrics = [...WARD_METRICS, ...(this.features.has('Ward', 'coverage') ? ['coverage'] : [])];
+    const layerBoxes = LAYERS.map(
+      ([id, key]) => `<label><input type="checkbox" data-layer="${id}" ${this.view.isVisible(id) ? 'checked' : ''}> ${escapeHtml(t(key))}</label>`,
+    ).join('');
+    const metricOptions = metrics
+      .map((m) => `<option value="${m}" ${this.wards.metric === m ? 'selected' : ''}>${escapeHtml(t(`wards.${m}` as MessageKey))}</option>`)
+      .join('');
+    const kinds = INCIDENT_KINDS.map(
+      (k) => `<label><input type="checkbox" data-kind="${k}" ${this.incidents.kinds.has(k) ? 'checked' : ''}> ${escapeHtml(tDynamic('kind', k))}</label>`,
+    ).join('');
+    const form = byId('sidebar').querySelector('#watch-form') as HTMLFormElement | null;
+    const plate = (form?.querySelector('#watch-plate') as HTMLInputElement | null)?.value ?? '';
+    byId('sidebar').innerHTML = `
+      <section><h2>${escapeHtml(t('layers.title'))}</h2>${layerBoxes}</section>
+      <section><label for="ward-metric">${escapeHtml(t('wards.metric'))}</label><select id="ward-metric">${metricOptions}</select></section>
+      <section><h2>${escapeHtml(t('incident.filterKinds'))}</h2>${kinds}
+        <label><input type="checkbox" id="show-resolved" ${this.incidents.showResolved ? 'checked' : ''}> ${escapeHtml(t('incident.showResolved'))}</label></section>
+      <section><h2>${escapeHtml(t('watch.title'))}</h2>
+        <form id="watch-form" novalidate>
+          <label for="watch-plate">${escapeHtml(t('watch.plate'))}</label>
+          <input id="watch-plate" name="plate" autocomplete="off" maxlength="16" placeholder="59-X1 123.45" value="${escapeHtml(plate)}">
+          <label for="watch-reason">${escapeHtml(t('watch.reason'))}</label>
+          <input id="watch-reason" name="reason" maxlength="200" value="${escapeHtml(t('watch.reasonDefault'))}">
+          <button type="submit">${escapeHtml(t('watch.submit'))}</button>
+          <p id="watch-result" role="status"></p>
+        </form></section>`;
+  }
+
+  private onChange(target: HTMLInputElement | HTMLSelectElement): void {
+    if (target.dataset.layer) {
+      if ((target as HTMLInputElement).checked) this.view.show(target.dataset.layer);
+      else this.view.hide(target.dataset.layer);
+    } else if (target.id === 'ward-metric') {
+      this.wards.metric = target.value;
+      if (!this.view.isVisible('wards')) this.view.show('wards');
+      this.view.redraw('wards');
+      this.render();
+    } else if (target.dataset.kind) {
+      if ((target as HTMLInputElement).checked) this.incidents.kinds.add(target.dataset.kind);
+      else this.incidents.kinds.delete(target.dataset.kind);
+      this.view.redraw('incidents');
+    } else if (target.id === 'show-resolved') {
+      this.incidents.showResolved = (target as HTMLInputElement).checked;
+      this.view.redraw('incidents');
+    }
+  }
+
+  private async addToWatchlist(): Promise<void> {
+    const plateInput = byId<HTMLInputElement>('watch-plate');
+    const reason = byId<HTMLInputElement>('watch-reason').value.trim();
+    const result = byId('watch-result');
+    result.className = 'error';
+    const check = checkPlate(plateInput.value);
+    if (!check.ok) {
+      result.textContent = `${t(check.error)}${check.detail ? `: ${check.detail}` : ''}`;
+      plateInput.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    plateInput.removeAttribute('aria-invalid');
+    if (!reason) {
+      result.textContent = t('watch.reasonRequired');
+      return;
+    }
+    try {
+      await this.http.mutate('addToWatchlist', ADD_TO_WATCHLIST, { plate: plateInput.value.trim(), reason, reportedBy: this.actor });
+      result.className = 'ok';
+      result.textContent = `${t('watch.added')}: ${check.key}`;
+    } catch (error) {
+      result.textContent = (error as Error).message;
+      this.store.report('server', (error as Error).message);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CityTwin.Graph.Cli;
+using CityTwin.Graph.Extensions;
+using CityTwin.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace CityTwin.Browser.Tests.Support;
+
+/// <summary>
+/// The real host as <c>citytwin serve</c> builds it (silo, demo city, GraphQL, the map client) on a fresh database,
+/// and one headless Debian Chromium, shared by every browser test.
+/// </summary>
+public sealed class MapHost : IAsyncLifetime
+{
+    public const string OperatorKey = "op-map-tests-4c7e91a2b3d5";
+
+    private readonly TestDatabase database = new();
+    private WebApplication? app;
+    private IPlaywright? playwright;
+
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+    public IBrowser Browser { get; private set; } = null!;
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("host not started");
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+    public string ConnectionString => database.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var build = ClientBuild.EnsureBuiltAsync();
+        await database.InitializeAsync();
+        await build;
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            [$"CityTwin:ApiKeys:{OperatorKey}"] = "operator",
+            // No keys file: only the key above exists.
+            ["CityTwin:KeysFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-keys-{Guid.NewGuid():N}.json"),
+            ["CityTwin:Client:Path"] = RepositoryPaths.ClientDist,
+        });
+        builder.AddCityTwinHost(new HostSettings(url, database.ConnectionString, LoadDemoCity: true,
+            SiloPort: FreePort.Next(), GatewayPort: FreePort.Next()));
+        app = builder.Build();
+        app.MapCityTwinEndpoints();
+        await app.StartAsync();
+        BaseUrl = new Uri(url + "/");
+        await WaitHealthyAsync();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(BrowserLaunch.Options);
+    }
+
+    /// <summary>A page at 1280×720 with the operator key already signed in, the map loaded, live and idle.</summary>
+    public async Task<MapPage> OpenMapAsync()
+    {
+        var page = await NewSignedInPageAsync();
+        var map = new MapPage(page);
+        await map.OpenAsync(BaseUrl);
+        return map;
+    }
+
+    public async Task<IPage> NewSignedInPageAsync(string? key = OperatorKey)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        var page = await context.NewPageAsync();
+        if (key is not null) await page.AddInitScriptAsync($"sessionStorage.setItem('citytwin.apiKey', {JsonSerializer.Serialize(key)})");
+        return page;
+    }
+
+    public HttpClient CreateHttpClient(string? key = OperatorKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>Runs a GraphQL document over HTTP as the operator; fails the test on any error.</summary>
+    public async Task<JsonElement> GraphQLAsync(string query, object? variables = null)
+    {
+        using var client = CreateHttpClient();
+        using var response = await client.PostAsJsonAsync("graphql", new { query, variables });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode && !body.TryGetProperty("errors", out _), body.ToString());
+        return body.GetProperty("data");
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var client = CreateHttpClient(null);
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            using var response = await client.GetAsync("healthz");
+            if (response.IsSuccessStatusCode) return;
+        }
+        throw new TimeoutException("the host did not become healthy within 60 s");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        await database.DisposeAsync();
+    }
+}
+
+/// <summary>All browser tests share one host and one browser: starting either costs seconds.</summary>
+[CollectionDefinition(Name)]
+public sealed class MapCollection : ICollectionFixture<MapHost>
+{
+    public const string Name = "map";
+}
