@@ -23,8 +23,6 @@ public sealed partial class GraphQLRunner : IGraphQLRunner
     // The runner owns serialisation so every transport writes errors through the same provider, whatever else DI holds.
     // Relaxed escaping: responses are JSON for API clients, never inlined in HTML, so Vietnamese names and '+' in
     // time offsets go out as themselves, not as \uXXXX escapes that cost six bytes each on every event.
-    // Results shared by many subscribers are serialised once; the text lives as long as the result object.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExecutionResult, string> _sharedJson = new();
     private readonly GraphQLSerializer _serializer = new(
         options => options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, new TwinErrorInfoProvider());
 
@@ -80,7 +78,7 @@ public sealed partial class GraphQLRunner : IGraphQLRunner
 
     public string Serialize(ExecutionResult result) => _serializer.Serialize(result);
 
-    public string SerializeShared(ExecutionResult result) => _sharedJson.GetValue(result, Serialize);
+    public string SerializeShared(ExecutionResult result) => result is SharedExecutionResult shared ? shared.Json(Serialize) : Serialize(result);
 
     private Task OnUnhandledException(GraphQL.Execution.UnhandledExceptionContext context)
     {

@@ -16,8 +16,8 @@ public interface IGraphQLRunner
     string Serialize(ExecutionResult result);
 
     /// <summary>
-    /// Serialises a subscription result that may go to many subscribers: the JSON is built once per result object
-    /// (see <see cref="SharedSubscriptionExecutionStrategy"/>) and reused for every subscriber it reaches.
+    /// Serialises a subscription result that may go to many subscribers: a <see cref="SharedExecutionResult"/> is
+    /// serialised once and its JSON reused for every subscriber it reaches.
     /// </summary>
     string SerializeShared(ExecutionResult result);
 }

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CityTwin.Graph.Live;
 using GraphQL;
-using Microsoft.Extensions.Options;
 using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace CityTwin.Graph.Execution;
@@ -11,27 +11,39 @@ namespace CityTwin.Graph.Execution;
 /// <summary>
 /// Runs each live event through a subscription's selection once per <see cref="SubscriptionShape"/> instead of once
 /// per subscriber: thousands of map clients that ask for the same fields with the same role share one result (and,
-/// through <see cref="GraphQLRunner.SerializeShared"/>, one JSON text). Subscribers differ only in their area, which
-/// filters before execution, so the shared result is exactly what each would have computed.
+/// through <see cref="SharedExecutionResult"/>, one JSON text). Subscribers differ only in their area, which filters
+/// before execution, so the shared result is exactly what each would have computed.
 /// </summary>
-public sealed class SharedSubscriptionExecutionStrategy(IOptions<LiveOptions> options) : SubscriptionExecutionStrategy
+public sealed class SharedSubscriptionExecutionStrategy : SubscriptionExecutionStrategy, IDisposable
 {
-    private readonly bool share = options.Value.ShareSubscriptionResults;
+    // Results are kept while the subscribers of an event are still catching up; a subscriber further behind than
+    // this simply executes its own, which is always correct.
+    private static readonly TimeSpan KeepResultsFor = TimeSpan.FromSeconds(10);
 
-    // Keyed by the event object itself: a result lives as long as the event does and needs no eviction. Events a
-    // role projection rewrote (masked plates) are new objects per subscriber and simply are not shared.
-    private readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Task<ExecutionResult>>> results = new();
-    private readonly ConditionalWeakTable<ExecutionContext, SubscriptionShape> shapes = new();
+    private readonly bool share;
+    // Keyed by the event object: events a role projection rewrote (masked plates) are new objects per subscriber and
+    // simply are not shared. A concurrent dictionary rather than a weak table: no global lock on add and no dependent
+    // GC handles, which at thousands of deliveries a second cost more than the executions saved.
+    private readonly ConcurrentDictionary<object, EventResults> results = new(ReferenceEqualityComparer.Instance);
+    // One shape per subscription: the root field's execution node lives as long as the subscription.
+    private readonly ConditionalWeakTable<ExecutionNode, SubscriptionShape> shapes = new();
+    private readonly Timer sweeper;
+
+    public SharedSubscriptionExecutionStrategy(IOptions<LiveOptions> options)
+    {
+        share = options.Value.ShareSubscriptionResults;
+        sweeper = new Timer(_ => Sweep(), null, KeepResultsFor, KeepResultsFor);
+    }
 
     protected override async ValueTask<ExecutionResult> ProcessDataAsync(ExecutionContext context, ExecutionNode node, object? value)
     {
         if (value is null || !share) return await base.ProcessDataAsync(context, node, value);
-        var shape = shapes.GetValue(context, c => SubscriptionShape.Of(c, node));
+        var shape = shapes.GetValue(node, n => SubscriptionShape.Of(context, n));
         if (shape.Key is null) return await base.ProcessDataAsync(context, node, value);
 
-        var perEvent = results.GetValue(value, _ => new ConcurrentDictionary<string, Task<ExecutionResult>>(StringComparer.Ordinal));
+        var perEvent = results.GetOrAdd(value, static _ => new EventResults());
         Task<ExecutionResult>? mine = null;
-        var shared = perEvent.GetOrAdd(shape.Key, _ => mine = base.ProcessDataAsync(context, node, value).AsTask());
+        var shared = perEvent.ByShape.GetOrAdd(shape.Key, _ => mine = ExecuteSharedAsync(context, node, value));
         if (shared.IsCompletedSuccessfully) return shared.Result;
         try
         {
@@ -45,5 +57,25 @@ public sealed class SharedSubscriptionExecutionStrategy(IOptions<LiveOptions> op
             // The subscriber that ran it went away mid-execution (its cancellation): this one runs its own.
             return await base.ProcessDataAsync(context, node, value);
         }
+    }
+
+    public void Dispose() => sweeper.Dispose();
+
+    private async Task<ExecutionResult> ExecuteSharedAsync(ExecutionContext context, ExecutionNode node, object value) =>
+        new SharedExecutionResult(await base.ProcessDataAsync(context, node, value));
+
+    private void Sweep()
+    {
+        var cutoff = Environment.TickCount64 - (long)KeepResultsFor.TotalMilliseconds;
+        foreach (var (key, entry) in results)
+        {
+            if (entry.CreatedAt < cutoff) results.TryRemove(key, out _);
+        }
+    }
+
+    private sealed class EventResults
+    {
+        public long CreatedAt { get; } = Environment.TickCount64;
+        public ConcurrentDictionary<string, Task<ExecutionResult>> ByShape { get; } = new(StringComparer.Ordinal);
     }
 }

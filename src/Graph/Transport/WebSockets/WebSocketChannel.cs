@@ -23,6 +23,8 @@ internal sealed partial class WebSocketChannel : IAsyncDisposable
     private readonly Task _sendLoop;
     private byte[] _receiveBuffer = new byte[InitialReceiveBuffer];
     private int _closeStarted;
+    // Messages written and not yet taken by the send loop: the bound of the queue, kept by hand.
+    private int _queued;
     private volatile bool _discardQueued;
     private (int Code, string Reason) _close = (MessageType.CloseCode.NormalClosure, "");
     private Timer? _abortTimer;
@@ -32,11 +34,9 @@ internal sealed partial class WebSocketChannel : IAsyncDisposable
         _socket = socket;
         _options = options;
         _logger = logger;
-        _queue = Channel.CreateBounded<IOutgoingMessage>(new BoundedChannelOptions(options.SendQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        // Unbounded with a counted bound rather than a bounded channel: the bounded one takes a lock on every write and
+        // read, and the producers (subscriptions) and this socket's send loop then contend on it at every message.
+        _queue = Channel.CreateUnbounded<IOutgoingMessage>(new UnboundedChannelOptions { SingleReader = true });
         _sendLoop = Task.Run(SendLoopAsync);
     }
 
@@ -49,7 +49,8 @@ internal sealed partial class WebSocketChannel : IAsyncDisposable
     public bool TrySend(IOutgoingMessage message)
     {
         if (IsClosing) return false;
-        if (_queue.Writer.TryWrite(message)) return true;
+        if (Interlocked.Increment(ref _queued) <= _options.SendQueueCapacity && _queue.Writer.TryWrite(message)) return true;
+        Interlocked.Decrement(ref _queued);
         if (!IsClosing)
         {
             LogSlowConsumer(_options.SendQueueCapacity);
@@ -114,6 +115,7 @@ internal sealed partial class WebSocketChannel : IAsyncDisposable
         {
             await foreach (var message in _queue.Reader.ReadAllAsync())
             {
+                Interlocked.Decrement(ref _queued);
                 if (_discardQueued) break;
                 var json = message.Render();
                 if (json is null) continue;
