@@ -21,7 +21,7 @@ describe('SchemaFeatures', () => {
     const features = await SchemaFeatures.load(
       server({ Vehicle: { fields: [{ name: 'speedKmh', type: { kind: 'SCALAR' } }, { name: 'predictedNextCameras', type: list('OBJECT') }] } }),
     );
-    expect(vehicleQuery(features)).toContain('speedKmh predictedNextCameras { id name location }');
+    expect(vehicleQuery(features)).toContain('speedKmh predictedNextCameras { camera { id name location } distanceMeters etaSeconds expectedAt }');
     expect(vehicleQuery(features, false)).not.toContain('speedKmh');
   });
 

@@ -43,8 +43,8 @@ export class SchemaFeatures {
     readonly otherAlertFields: Map<string, string[]> = new Map(),
   ) {}
 
-  /** Sub-selection for predictedNextCameras: objects (cameras) get their id, name and place; a scalar list none. */
-  predictedSelection = ' { id name location }';
+  /** Sub-selection for predictedNextCameras: each prediction names its camera and when the vehicle should reach it. */
+  predictedSelection = ' { camera { id name location } distanceMeters etaSeconds expectedAt }';
 
   has(type: OptionalType, field: string): boolean {
     return this.fields.get(type)?.has(field) ?? false;

@@ -222,20 +222,15 @@ export class DetailPanel {
       const [lon, lat] = point(s.location, 'sighting.location');
       return { lon, lat, seenAt: s.seenAt, cameraId: s.cameraId };
     });
-    const predicted = (vehicle.predictedNextCameras ?? []).flatMap((c) => {
-      // Either camera objects or camera ids, depending on how the field lands.
-      if (typeof c === 'string') {
-        const camera = this.store.cameras.get(c);
-        return camera ? [{ id: camera.id, name: camera.name, lon: camera.lon, lat: camera.lat }] : [];
-      }
-      const [lon, lat] = point(c.location, 'predicted.location');
-      return [{ id: c.id, name: c.name, lon, lat }];
+    const predicted = (vehicle.predictedNextCameras ?? []).map((p) => {
+      const [lon, lat] = point(p.camera.location, 'predicted.location');
+      return { id: p.camera.id, name: p.camera.name, lon, lat, etaSeconds: p.etaSeconds };
     });
     this.trace.show(this.view.map, points, predicted);
     if (points.length) this.view.map.flyTo({ center: [points[0].lon, points[0].lat], zoom: Math.max(this.view.map.getZoom(), 14) });
     const rows = points.map((p) => `<li>${escapeHtml(formatTime(p.seenAt))} · ${escapeHtml(p.cameraId)}</li>`).join('');
     const speed = vehicle.speedKmh != null ? `<dt>${escapeHtml(t('vehicle.speed'))}</dt><dd>${Math.round(vehicle.speedKmh)} km/h</dd>` : '';
-    const next = predicted.length ? `<h3>${escapeHtml(t('vehicle.predicted'))}</h3><ul>${predicted.map((c) => `<li>${escapeHtml(c.name)}</li>`).join('')}</ul>` : '';
+    const next = predicted.length ? `<h3>${escapeHtml(t('vehicle.predicted'))}</h3><ul>${predicted.map((c) => `<li>${escapeHtml(c.name)} · ${Math.max(1, Math.round(c.etaSeconds / 60))} min</li>`).join('')}</ul>` : '';
     return `<h2>${escapeHtml(t('vehicle.title'))} <span class="plate">${escapeHtml(vehicle.plate ?? plate)}</span></h2>
       <dl><dt>${escapeHtml(t(vehicle.watched ? 'vehicle.watched' : 'vehicle.notWatched'))}</dt><dd>${escapeHtml(vehicle.watch?.reason ?? '')}</dd>${speed}</dl>
       <h3>${escapeHtml(t('vehicle.trace'))}</h3><ol class="trace">${rows}</ol>${next}`;
@@ -248,5 +243,5 @@ interface VehicleResult {
   watch: { reason: string } | null;
   sightings: { nodes: { cameraId: string; seenAt: string; location: unknown }[] };
   speedKmh?: number | null;
-  predictedNextCameras?: ({ id: string; name: string; location: unknown } | string)[] | null;
+  predictedNextCameras?: { camera: { id: string; name: string; location: unknown }; distanceMeters: number; etaSeconds: number; expectedAt: string }[] | null;
 }
