@@ -84,7 +84,7 @@ async function start(): Promise<void> {
     if (alert.kind === 'incident') detail.showIncident(alert.subject);
     else if (alert.kind === 'watchlist') void detail.showVehicle(alert.subject);
   };
-  const feed = new AlertFeed(store, openAlert);
+  const feed = new AlertFeed(store, openAlert, (url) => http.image(url));
   const sidebar = new Sidebar(view, store, http, features, wards, incidents, actor);
   const header = new Header(store, (hit) => goTo(hit), signOut);
 

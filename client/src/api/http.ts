@@ -18,10 +18,29 @@ export interface UserError {
 
 /** GraphQL over HTTP (POST /graphql) with the signed-in key. */
 export class GraphQLHttp {
+  private readonly images = new Map<string, Promise<string>>();
+
   constructor(
     private readonly endpoint: string,
     private readonly apiKey: () => string | null,
   ) {}
+
+  /**
+   * An image the server serves only with the API key (plate crops): an `<img src>` cannot send the key, so it is
+   * fetched with it once and shown through an object URL.
+   */
+  image(url: string): Promise<string> {
+    let loaded = this.images.get(url);
+    if (!loaded) {
+      loaded = fetch(url, { headers: this.apiKey() ? { authorization: `Bearer ${this.apiKey()}` } : {} }).then(async (response) => {
+        if (!response.ok) throw new GraphQLFailure(`image ${url}: HTTP ${response.status}`, response.status, null);
+        return URL.createObjectURL(await response.blob());
+      });
+      loaded.catch(() => this.images.delete(url));
+      this.images.set(url, loaded);
+    }
+    return loaded;
+  }
 
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     let response: Response;

@@ -22,6 +22,7 @@ export class AlertFeed {
   constructor(
     private readonly store: LiveStore,
     private readonly open: (alert: AlertItem) => void,
+    private readonly loadImage: (url: string) => Promise<string> = (url) => Promise.resolve(url),
   ) {
     const list = byId('alert-list');
     list.addEventListener('click', (event) => {
@@ -50,12 +51,16 @@ export class AlertFeed {
       ? this.store.alerts.map((a) => this.item(a)).join('')
       : `<li class="empty">${escapeHtml(t('alerts.empty'))}</li>`;
     if (focusedId) list.querySelector<HTMLElement>(`[data-alert="${CSS.escape(focusedId)}"]`)?.focus();
+    for (const img of list.querySelectorAll<HTMLImageElement>('img[data-src]')) {
+      // A crop that cannot be loaded (expired key, role without plates) is simply not shown.
+      this.loadImage(img.dataset.src!).then((src) => (img.src = src), () => img.remove());
+    }
     if (this.sound && this.store.alerts.length > this.lastSeenCount) this.beep();
     this.lastSeenCount = this.store.alerts.length;
   }
 
   private item(a: AlertItem): string {
-    const image = a.imageUrl ? `<img class="crop" alt="" src="${escapeHtml(a.imageUrl)}">` : '';
+    const image = a.imageUrl ? `<img class="crop" alt="" data-src="${escapeHtml(a.imageUrl)}">` : '';
     return `<li role="option" tabindex="-1" data-alert="${escapeHtml(a.id)}" data-kind="${a.kind}" class="alert ${a.read ? 'read' : 'unread'}" aria-selected="false">
       ${image}<strong>${escapeHtml(t(TITLES[a.kind]))}</strong> <span class="subject" data-subject="${escapeHtml(a.subject)}">${escapeHtml(this.subjectText(a))}</span>
       <span class="time">${escapeHtml(formatTime(a.at))}</span>${a.kind === 'incident' ? '' : `<div class="detail">${escapeHtml(a.detail)}</div>`}</li>`;
