@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CityTwin.Graph.Cli;
 using CityTwin.Graph.Extensions;
+using CityTwin.Twin.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed class BenchWebHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BenchWebHost> StartAsync(string connectionString, bool shareResults = true)
+    public static async Task<BenchWebHost> StartAsync(string connectionString, bool shareResults = true, int? streamPullMs = null)
     {
         var apiKey = $"bench-{Guid.NewGuid():N}";
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -45,6 +46,7 @@ public sealed class BenchWebHost : IAsyncDisposable
             [$"CityTwin:ApiKeys:{apiKey}"] = "operator",
             ["CityTwin:GraphQL:RateLimit:PermitsPerSecond"] = "0",
             ["CityTwin:Live:ShareSubscriptionResults"] = shareResults ? "true" : "false",
+            [TwinStreams.PullPeriodSetting] = streamPullMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString() : null,
         });
         builder.AddCityTwinHost(new HostSettings(url, connectionString, LoadDemoCity: true, SiloPort: FreePort(), GatewayPort: FreePort()));
         var app = builder.Build();

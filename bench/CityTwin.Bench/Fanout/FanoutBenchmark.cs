@@ -18,7 +18,7 @@ public static class FanoutBenchmark
         var admin = settings.Database ?? Environment.GetEnvironmentVariable("CITYTWIN_DB")
             ?? throw new ArgumentException("no database: set CITYTWIN_DB or pass --db");
         await using var database = await BenchDatabase.CreateAsync(admin, settings.Keep);
-        await using var host = await BenchWebHost.StartAsync(database.ConnectionString, settings.ShareResults);
+        await using var host = await BenchWebHost.StartAsync(database.ConnectionString, settings.ShareResults, settings.StreamPullMs);
         using var http = new HttpClient { BaseAddress = host.BaseUri };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.ApiKey);
         var cameras = await DemoCamera.LoadAsync(http);
@@ -32,7 +32,8 @@ public static class FanoutBenchmark
 
         Console.WriteLine($"fanout: {settings.Subscribers:N0} subscribers ({(settings.AreaKm > 0 ? $"{settings.AreaKm} km areas" : "unscoped")}), " +
             $"{settings.Rate:N0} sightings/s over {cameras.Count} cameras, {settings.WarmupSeconds}+{settings.Seconds} s, " +
-            $"results {(settings.ShareResults ? "shared" : "per subscriber")}, {Environment.ProcessorCount} cores");
+            $"results {(settings.ShareResults ? "shared" : "per subscriber")}, stream pull {(settings.StreamPullMs is { } ms ? $"{ms} ms" : "default")}, " +
+            $"{Environment.ProcessorCount} cores");
         var connecting = Stopwatch.StartNew();
         await Parallel.ForEachAsync(subscribers, new ParallelOptions { MaxDegreeOfParallelism = settings.ConnectConcurrency },
             (s, ct) => new ValueTask(s.ConnectAsync(host.WebSocketUri, host.ApiKey, ct)));

@@ -34,9 +34,12 @@ public sealed record FanoutSettings
     /// <summary>False runs every event through GraphQL once per subscriber, to measure what sharing saves.</summary>
     public bool ShareResults { get; init; } = true;
 
+    /// <summary>Overrides the product's stream polling period (<c>CityTwin:Streams:PullPeriod</c>), in ms.</summary>
+    public int? StreamPullMs { get; init; }
+
     public const string Usage = """
         fanout   [--subscribers N=5000] [--rate EVENTS_PER_S=200] [--seconds N=30] [--warmup-seconds N=5]
-                 [--area-km KM=2 (0: unscoped)] [--connect-concurrency N=64] [--seed N] [--no-share] [--db CONN] [--keep]
+                 [--area-km KM=2 (0: unscoped)] [--connect-concurrency N=64] [--seed N] [--no-share] [--stream-pull-ms N] [--db CONN] [--keep]
         mapquery [--seconds N=30] [--warmup-seconds N=5] [--query-concurrency N=16] [--db CONN] [--keep]
           CONN defaults to CITYTWIN_DB (a PostgreSQL server where a throwaway database may be created).
         """;
@@ -62,6 +65,7 @@ public sealed record FanoutSettings
                 "--db" => settings with { Database = Next() },
                 "--keep" => settings with { Keep = true },
                 "--no-share" => settings with { ShareResults = false },
+                "--stream-pull-ms" => settings with { StreamPullMs = NextInt() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

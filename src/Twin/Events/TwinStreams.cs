@@ -11,6 +11,15 @@ public static class TwinStreams
     /// <summary>The stream provider registered on every silo and client.</summary>
     public const string Provider = "twin";
 
+    /// <summary>Configuration key of how often the stream's pulling agents poll their queues (a TimeSpan).</summary>
+    public const string PullPeriodSetting = "CityTwin:Streams:PullPeriod";
+
+    /// <summary>
+    /// Polling period used when <see cref="PullPeriodSetting"/> is not set. Shorter than Orleans' 100 ms so that an
+    /// alert reaches the map well within 100 ms (docs/benchmarks.md measures both).
+    /// </summary>
+    public static readonly TimeSpan DefaultPullPeriod = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Grain storage that the stream pub/sub needs; kept in memory, it is rebuilt by subscribers on start.</summary>
     public const string PubSubStore = "PubSubStore";
 

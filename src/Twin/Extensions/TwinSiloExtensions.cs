@@ -1,6 +1,8 @@
 using CityTwin.Twin.Events;
 using CityTwin.Twin.Persistence;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace CityTwin.Twin.Extensions;
@@ -17,6 +19,9 @@ public static class TwinSiloExtensions
         // Stream subscriptions are re-made by subscribers when they start, so memory is enough for pub/sub.
         silo.AddMemoryGrainStorage(TwinStreams.PubSubStore);
         silo.AddMemoryStreams(TwinStreams.Provider);
+        // Memory streams deliver by polling; Orleans' 100 ms default puts ~50 ms on every alert's way to the map.
+        var pullPeriod = silo.Configuration.GetValue(TwinStreams.PullPeriodSetting, TwinStreams.DefaultPullPeriod);
+        silo.Services.Configure<StreamPullingAgentOptions>(TwinStreams.Provider, o => o.GetQueueMsgsTimerPeriod = pullPeriod);
         return silo;
     }
 }
