@@ -52,6 +52,7 @@ public sealed class StoryHost : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:CityTwin.Vision"] = "Information",
             ["CityTwin:KeysFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-keys-{Guid.NewGuid():N}.json"),
             [$"CityTwin:ApiKeys:{OperatorKey}"] = "operator",
         };
@@ -66,7 +67,7 @@ public sealed class StoryHost : IAsyncLifetime
             settings["CityTwin:Vision:RetryMaxDelay"] = "00:00:01";
         }
         var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCityTwinHost(new HostSettings(BaseUrl.ToString().TrimEnd('/'), Database.ConnectionString, LoadDemoCity: true,
             SiloPort: FreePort.Next(), GatewayPort: FreePort.Next()));
