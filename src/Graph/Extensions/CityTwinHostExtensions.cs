@@ -7,6 +7,7 @@ using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
 using CityTwin.Vision.Imaging.Reading;
+using CityTwin.Vision.Plates.Hosting;
 
 namespace CityTwin.Graph.Extensions;
 
@@ -39,6 +40,8 @@ public static class CityTwinHostExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{Vision.Imaging.Model.ModelOptions.Section}:ModelPath"]))
             builder.Services.AddCityTwinImagingReader(builder.Configuration);
         builder.AddCityTwinMap();
+        // Plate reading from the cameras under CityTwin:Vision:Cameras; nothing starts when none are configured.
+        builder.Services.AddPlateVisionWorkers(builder.Configuration);
         return builder;
     }
 

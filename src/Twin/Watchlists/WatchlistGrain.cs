@@ -29,7 +29,9 @@ public sealed class WatchlistGrain(
         request.Validate(clock);
         if (State.Entries.TryGetValue(plate.CanonicalKey, out var existing)) return existing;
 
-        var entry = new WatchlistEntry(plate.CanonicalKey, plate.Display, request.Reason.Trim(), request.ReportedAt,
+        // Stored in UTC: a report given in local time (06:00+07:00) is the same instant, and PostgreSQL's timestamptz
+        // parameters only take offset 0.
+        var entry = new WatchlistEntry(plate.CanonicalKey, plate.Display, request.Reason.Trim(), request.ReportedAt.ToUniversalTime(),
             request.ReportedBy.Trim(), request.WardCode, clock.GetUtcNow());
         await CommitAsync(state => state.Entries[entry.PlateKey] = entry, TwinStreams.Entities,
             _ => new EntityChanged { EntityKind = TwinEntityKinds.Watchlist, EntityId = entry.PlateKey, Change = "entry-added" });

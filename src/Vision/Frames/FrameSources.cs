@@ -15,9 +15,12 @@ public static class FrameSources
         ReconnectPolicy? policy = null, VisionMetrics? metrics = null, ILogger? logger = null)
     {
         if (Directory.Exists(location)) return new ImageFolderFrameSource(location, cameraId, start, TimeSpan.FromSeconds(1), metrics, logger);
-        var live = Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "rtsp" or "rtsps" or "http" or "https" or "rtmp";
-        return live
+        return IsLiveStream(location)
             ? new FfmpegStreamFrameSource(location, cameraId, streamSize, policy, null, metrics, logger)
             : new VideoCaptureFrameSource(location, cameraId, policy, start, null, metrics, logger);
     }
+
+    /// <summary>Whether <paramref name="location"/> is a network stream URL (rtsp, rtsps, http, https, rtmp) rather than a file or folder.</summary>
+    public static bool IsLiveStream(string location) =>
+        Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "rtsp" or "rtsps" or "http" or "https" or "rtmp";
 }
