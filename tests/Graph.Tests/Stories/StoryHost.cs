@@ -62,6 +62,9 @@ public sealed class StoryHost : IAsyncLifetime
             settings["CityTwin:Vision:Plates:Ocr:ModelPath"] = OcrModel;
             settings["CityTwin:Vision:Cameras:0:CameraId"] = VisionCameraId;
             settings["CityTwin:Vision:Cameras:0:Source"] = VisionFolder;
+            // The folder's images are stamped one second apart: the voting window must span that gap for a pass to
+            // stay one track (the 0.5 s default is for live sources sampled several times a second).
+            settings["CityTwin:Vision:Plates:TrackTimeout"] = "00:00:01.5";
             // Short waits: the folder appears while the test runs, and the test should not wait 30 s for a retry.
             settings["CityTwin:Vision:RetryInitialDelay"] = "00:00:00.2";
             settings["CityTwin:Vision:RetryMaxDelay"] = "00:00:01";

@@ -63,6 +63,9 @@ public sealed class PlateVisionWorkersTests(ITestOutputHelper output) : IDisposa
         {
             ["CityTwin:Vision:Plates:Reader"] = "onnx",
             ["CityTwin:Vision:Plates:Ocr:ModelPath"] = model,
+            // A folder's images are stamped one second apart: the voting window must span that gap for the pass to
+            // stay one track (the 0.5 s default is for live sources sampled several times a second).
+            ["CityTwin:Vision:Plates:TrackTimeout"] = "00:00:01.5",
             ["CityTwin:Vision:Cameras:0:CameraId"] = "cam-broken",
             ["CityTwin:Vision:Cameras:0:Source"] = Path.Combine(_root, "no-such-video.mp4"),
             ["CityTwin:Vision:Cameras:1:CameraId"] = "cam-good",
