@@ -37,6 +37,21 @@ public sealed class IncidentMutationTests(SchemaFixture fixture)
     }
 
     [Fact]
+    public async Task Transitions_TimesInLocalOffset_StoredAsTheSameInstants()
+    {
+        // Operators in the city give times in +07:00; PostgreSQL keeps instants, so the offset must not matter.
+        var start = DateTimeOffset.UtcNow.AddMinutes(-20).ToOffset(TimeSpan.FromHours(7));
+        var id = await OpenAsync(start);
+
+        await StepAsync("confirmIncident", id, start.AddMinutes(1));
+        await StepAsync("dispatchIncident", id, start.AddMinutes(2));
+        var onScene = await StepAsync("arriveOnScene", id, start.AddMinutes(9));
+
+        Assert.Equal("ON_SCENE", onScene.Data("arriveOnScene.incident.status").GetString());
+        Assert.Equal(420, onScene.Data("arriveOnScene.incident.responseTimeSeconds").GetDouble(), 3);
+    }
+
+    [Fact]
     public async Task ArriveOnScene_BeforeDispatch_ReturnsInvalidInput()
     {
         var id = await OpenAsync(DateTimeOffset.UtcNow.AddMinutes(-10));
