@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -110,13 +109,46 @@ public sealed class Subscriber(int index, MapArea? area, FanoutLedger ledger)
         ledger.Delivered(sent);
     }
 
+    /// <summary>
+    /// Reads the ISO-8601 time the server writes (<c>2026-11-26T01:37:01.946+00:00</c>, fraction and offset optional)
+    /// without allocating: at 40,000 messages a second the load generator must cost little next to the server.
+    /// </summary>
     private static bool TryReadTimestamp(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
         value = default;
         var end = text.IndexOf((byte)'"');
-        return end > 0 && Utf8Parser.TryParse(text[..end], out value, out var consumed, 'O') && consumed == end
-            || end > 0 && DateTimeOffset.TryParse(Encoding.ASCII.GetString(text[..end]), System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out value);
+        if (end < 19) return false;
+        var t = text[..end];
+        if (!(Digits(t, 0, 4, out var year) && Digits(t, 5, 2, out var month) && Digits(t, 8, 2, out var day)
+              && Digits(t, 11, 2, out var hour) && Digits(t, 14, 2, out var minute) && Digits(t, 17, 2, out var second)))
+            return false;
+        var at = 19;
+        long ticks = 0;
+        if (at < t.Length && t[at] == '.')
+        {
+            var scale = TimeSpan.TicksPerSecond / 10;
+            for (at++; at < t.Length && t[at] is >= (byte)'0' and <= (byte)'9'; at++, scale /= 10) ticks += (t[at] - '0') * scale;
+        }
+        var offset = TimeSpan.Zero;
+        if (at < t.Length && t[at] is (byte)'+' or (byte)'-')
+        {
+            if (!(Digits(t, at + 1, 2, out var oh) && Digits(t, at + 4, 2, out var om))) return false;
+            offset = new TimeSpan(oh, om, 0) * (t[at] == '-' ? -1 : 1);
+        }
+        value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > text.Length) return false;
+        for (var i = start; i < start + count; i++)
+        {
+            if (text[i] is < (byte)'0' or > (byte)'9') return false;
+            value = value * 10 + (text[i] - '0');
+        }
+        return true;
     }
 
     private Task SendAsync(string text, CancellationToken cancellationToken) =>
