@@ -45,6 +45,8 @@ public sealed class BenchWebHost : IAsyncDisposable
         {
             [$"CityTwin:ApiKeys:{apiKey}"] = "operator",
             ["CityTwin:GraphQL:RateLimit:PermitsPerSecond"] = "0",
+            // No DICOM here: a bench host must not take (or fight a running product for) the SCP's port 11112.
+            ["CityTwin:Imaging:Scp:Enabled"] = "false",
             ["CityTwin:Live:ShareSubscriptionResults"] = shareResults ? "true" : "false",
             [TwinStreams.PullPeriodSetting] = streamPullMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString() : null,
         });

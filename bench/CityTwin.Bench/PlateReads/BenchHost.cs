@@ -30,6 +30,8 @@ public static class BenchHost
             [$"CityTwin:ApiKeys:{OperatorKey}"] = "operator",
             // The load comes from a handful of keys at a rate no real camera sends: per-key limits would measure themselves.
             ["CityTwin:GraphQL:RateLimit:PermitsPerSecond"] = "0",
+            // No DICOM here: a bench host must not take (or fight a running product for) the SCP's port 11112.
+            ["CityTwin:Imaging:Scp:Enabled"] = "false",
         });
         builder.AddCityTwinHost(new HostSettings(url.ToString().TrimEnd('/'), connectionString, LoadDemoCity: false, FreePort(), FreePort()));
         if (streamPollMs is { } poll)
