@@ -1,3 +1,4 @@
+using CityTwin.Bench.Common;
 using System.Net;
 using System.Net.Sockets;
 using CityTwin.Graph.Cli;
@@ -37,7 +38,7 @@ public sealed class BenchWebHost : IAsyncDisposable
     public static async Task<BenchWebHost> StartAsync(string connectionString, bool shareResults = true, int? streamPullMs = null)
     {
         var apiKey = $"bench-{Guid.NewGuid():N}";
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{Loopback.FreePort()}";
         var builder = WebApplication.CreateBuilder();
         // Information logging would cost more than some of what is measured.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -50,7 +51,7 @@ public sealed class BenchWebHost : IAsyncDisposable
             ["CityTwin:Live:ShareSubscriptionResults"] = shareResults ? "true" : "false",
             [TwinStreams.PullPeriodSetting] = streamPullMs is { } ms ? TimeSpan.FromMilliseconds(ms).ToString() : null,
         });
-        builder.AddCityTwinHost(new HostSettings(url, connectionString, LoadDemoCity: true, SiloPort: FreePort(), GatewayPort: FreePort()));
+        builder.AddCityTwinHost(new HostSettings(url, connectionString, LoadDemoCity: true, SiloPort: Loopback.FreePort(), GatewayPort: Loopback.FreePort()));
         var app = builder.Build();
         app.MapCityTwinEndpoints();
         await app.StartAsync();
@@ -78,12 +79,5 @@ public sealed class BenchWebHost : IAsyncDisposable
                 throw new TimeoutException($"host not healthy after 2 minutes: {await response.Content.ReadAsStringAsync()}");
             await Task.Delay(250);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Bench.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -109,17 +110,7 @@ public static class ReceiveBenchmark
             ["CityTwin:Imaging:PseudonymKey"] = "bench",
             ["CityTwin:Imaging:Scp:Port"] = "0",
         });
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
-            .Configure<EndpointOptions>(endpoints =>
-            {
-                endpoints.AdvertisedIPAddress = IPAddress.Loopback;
-                endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort);
-                endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Loopback, gatewayPort);
-            })
-            .AddCityTwin(connectionString));
+        builder.UseOrleans(silo => silo.UseTwinSiloOnLoopback(connectionString));
         builder.Services.AddCityTwinImagingReceivers(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
@@ -138,12 +129,5 @@ public static class ReceiveBenchmark
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) Console.Error.WriteLine(await output + await error);
         return process.ExitCode;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

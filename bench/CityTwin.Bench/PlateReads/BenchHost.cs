@@ -1,3 +1,4 @@
+using CityTwin.Bench.Common;
 using CityTwin.Graph.Cli;
 using CityTwin.Graph.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,7 @@ public static class BenchHost
     /// </param>
     public static async Task<(WebApplication App, Uri Url)> StartAsync(string connectionString, int? streamPollMs = null)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,7 +34,7 @@ public static class BenchHost
             // No DICOM here: a bench host must not take (or fight a running product for) the SCP's port 11112.
             ["CityTwin:Imaging:Scp:Enabled"] = "false",
         });
-        builder.AddCityTwinHost(new HostSettings(url.ToString().TrimEnd('/'), connectionString, LoadDemoCity: false, FreePort(), FreePort()));
+        builder.AddCityTwinHost(new HostSettings(url.ToString().TrimEnd('/'), connectionString, LoadDemoCity: false, Loopback.FreePort(), Loopback.FreePort()));
         if (streamPollMs is { } poll)
             builder.Services.Configure<Orleans.Configuration.StreamPullingAgentOptions>(CityTwin.Twin.Events.TwinStreams.Provider,
                 o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(poll));
@@ -41,12 +42,5 @@ public static class BenchHost
         app.MapCityTwinEndpoints();
         await app.StartAsync();
         return (app, url);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Bench.Common;
 using System.Net;
 using System.Net.Sockets;
 using CityTwin.Twin.Events;
@@ -32,17 +33,7 @@ public static class BenchSilo
                 cache.DataMaxAgeInCache = TimeSpan.FromSeconds(2 * seconds);
             });
         }
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
-            .Configure<EndpointOptions>(endpoints =>
-            {
-                endpoints.AdvertisedIPAddress = IPAddress.Loopback;
-                endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort);
-                endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Loopback, gatewayPort);
-            })
-            .AddCityTwin(connectionString));
+        builder.UseOrleans(silo => silo.UseTwinSiloOnLoopback(connectionString));
         var host = builder.Build();
         await host.StartAsync();
         return host;
@@ -54,12 +45,5 @@ public static class BenchSilo
         await host.StopAsync();
         if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
         else host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
