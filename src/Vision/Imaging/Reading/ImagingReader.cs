@@ -134,6 +134,8 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
             AnalysedAt = analysedAt,
             Findings = findings,
             ModelVersion = reader.Version,
+            ModelName = reader.Name,
+            Clinical = reader.Clinical,
             CriticalFindings = [.. findings.Where(f => reader.Critical.Contains(f.Label)).Select(f => f.Label)],
         };
         try
