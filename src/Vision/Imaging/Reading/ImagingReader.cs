@@ -28,6 +28,7 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task[] consumers;
+    private int disposed;
 
     public ImagingReader(DecoderPool decoder, ModelSlot model, IGrainFactory grains, IInstanceOutcomes outcomes,
         ImagingMetrics metrics, IOptions<ReaderOptions> options, ILogger<ImagingReader> logger, TimeProvider? clock = null)
@@ -175,6 +176,8 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes it once per registration (as itself and as IImagingReader); only the first counts.
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         queue.Writer.TryComplete();
         await stopping.CancelAsync();
         await Task.WhenAll(consumers);
