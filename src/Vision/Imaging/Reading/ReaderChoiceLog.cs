@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace CityTwin.Vision.Imaging.Reading;
 
 /// <summary>
-/// Says at start-up which reader the host runs, and loads its model in the background (composing the demo model
-/// first), so the first study is not held up by loading and a refused model is in the log before any study arrives.
+/// Says at start-up which reader the host runs, and loads and warms its model in the background (composing the demo
+/// model first), so the first study is not held up by loading and a refused model is in the log before any study arrives.
 /// </summary>
 internal sealed partial class ReaderChoiceLog(ReaderChoice choice, IServiceProvider services, ILogger<ReaderChoiceLog> logger) : BackgroundService
 {
@@ -24,10 +24,19 @@ internal sealed partial class ReaderChoiceLog(ReaderChoice choice, IServiceProvi
             try
             {
                 var model = slot.Get();
+                // One inference on a blank image: ONNX Runtime optimises the graph and the JIT compiles the path on the
+                // first run, which would otherwise land on the first study (seconds on a busy machine).
+                var input = slot.Options;
+                model.Score(new float[input.InputChannels * input.InputHeight * input.InputWidth]);
                 LogReady(logger, model.Name, model.Version, model.Labels.Count, model.Clinical);
             }
             catch (ModelContractException e)
             {
+                LogRefused(logger, slot.Options.ModelPath, e.Message);
+            }
+            catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
+            {
+                // The reader rejects each study with the same error; the log says it once at start-up.
                 LogRefused(logger, slot.Options.ModelPath, e.Message);
             }
         }, stoppingToken);
