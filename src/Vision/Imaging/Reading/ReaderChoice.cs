@@ -11,7 +11,12 @@ public sealed record ReaderChoice(ReaderKind Kind)
     {
         if (!string.IsNullOrWhiteSpace(configuration[$"{ModelOptions.Section}:{nameof(ModelOptions.ModelPath)}"]))
             return new ReaderChoice(ReaderKind.SiteModel);
-        var demo = configuration.GetSection(DemoModelOptions.Section).Get<DemoModelOptions>() ?? new DemoModelOptions();
-        return new ReaderChoice(demo.Enabled ? ReaderKind.Demo : ReaderKind.Unread);
+        var key = $"{DemoModelOptions.Section}:{nameof(DemoModelOptions.Enabled)}";
+        var enabled = configuration[key];
+        // Unset (or set empty, as an empty environment variable does) keeps the default: the demo model is on.
+        if (string.IsNullOrWhiteSpace(enabled)) return new ReaderChoice(ReaderKind.Demo);
+        return bool.TryParse(enabled.Trim(), out var on)
+            ? new ReaderChoice(on ? ReaderKind.Demo : ReaderKind.Unread)
+            : throw new InvalidOperationException($"{key} is '{enabled}'; use true or false");
     }
 }

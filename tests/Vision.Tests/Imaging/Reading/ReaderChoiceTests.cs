@@ -13,6 +13,8 @@ public sealed class ReaderChoiceTests
     [InlineData("/srv/models/site.onnx", null, ReaderKind.SiteModel)]
     [InlineData("/srv/models/site.onnx", "false", ReaderKind.SiteModel)]
     [InlineData("  ", "false", ReaderKind.Unread)]
+    [InlineData(null, "", ReaderKind.Demo)]
+    [InlineData(null, "False", ReaderKind.Unread)]
     public void From_Configuration_ChoosesReader(string? modelPath, string? demoEnabled, ReaderKind expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -22,5 +24,18 @@ public sealed class ReaderChoiceTests
         }).Build();
 
         Assert.Equal(expected, ReaderChoice.From(configuration).Kind);
+    }
+
+    [Fact]
+    public void From_DemoEnabledNotABoolean_ErrorNamesTheKey()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CityTwin:Imaging:DemoModel:Enabled"] = "maybe",
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => ReaderChoice.From(configuration));
+
+        Assert.Contains("CityTwin:Imaging:DemoModel:Enabled", error.Message, StringComparison.Ordinal);
     }
 }
