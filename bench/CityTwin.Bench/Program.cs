@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "mapquery" => await RunAsync(FanoutSettings.Parse, FanoutSettings.Usage, MapQueryBenchmark.RunAsync),
     "plate-reads" => await RunAsync(PlateReadsSettings.Parse, PlateReadsSettings.Usage, PlateReadsBenchmark.RunAsync),
     "imaging" => await RunAsync(ImagingSettings.Parse, ImagingSettings.Usage, ImagingBenchmark.RunAsync),
+    "imaging-host" => await RunAsync(ImagingSettings.Parse, ImagingSettings.Usage, HostTurnaroundBenchmark.RunAsync),
     "plates" => await RunAsync(PlatesSettings.Parse, PlatesSettings.Usage, PlatesBenchmark.RunAsync),
     "frame-to-alert" => await RunAsync(FrameToAlertSettings.Parse, FrameToAlertSettings.Usage, FrameToAlertBenchmark.RunAsync),
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
@@ -51,7 +52,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|map [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -106,6 +106,21 @@ const vi = {
   'problems.malformed': 'Sự kiện không hợp lệ bị bỏ qua',
   'problems.server': 'Lỗi máy chủ',
   'problems.socket': 'Kết nối trực tiếp bị ngắt',
+  'clinic.studies': 'Ca chụp gần đây',
+  'clinic.noStudies': 'Chưa có ca chụp nào được AI đọc.',
+  'clinic.studiesHidden': 'Chỉ khóa của chính cơ sở y tế này mới xem được các ca chụp.',
+  'clinic.noFindings': 'Không có dấu hiệu nào vượt ngưỡng',
+  'clinic.demoModel': 'Mô hình demo, không phải chẩn đoán',
+  'clinic.notClinical': 'Không dùng cho lâm sàng, không phải chẩn đoán',
+  'clinic.model': 'Mô hình',
+  'clinic.openImage': 'Xem ảnh',
+  'clinic.imageFailed': 'Không mở được ảnh',
+  'clinic.forwarding': 'Gửi lên PACS',
+  'clinic.attempts': 'lần thử',
+  'forwarding.PENDING': 'Đang chờ gửi',
+  'forwarding.FORWARDED': 'Đã gửi',
+  'forwarding.RETRYING': 'Đang thử lại',
+  'forwarding.DEAD_LETTER': 'Gửi thất bại (đã dừng thử)',
   'common.close': 'Đóng',
   'common.loading': 'Đang tải…',
   'common.ward': 'Phường',
@@ -220,6 +235,21 @@ const en: Record<MessageKey, string> = {
   'problems.malformed': 'Malformed event ignored',
   'problems.server': 'Server error',
   'problems.socket': 'Live connection dropped',
+  'clinic.studies': 'Latest studies',
+  'clinic.noStudies': 'No study has been read by the AI yet.',
+  'clinic.studiesHidden': "Only this clinic's own key can see its studies.",
+  'clinic.noFindings': 'No finding over its threshold',
+  'clinic.demoModel': 'Demo model, not a diagnosis',
+  'clinic.notClinical': 'Not for clinical use, not a diagnosis',
+  'clinic.model': 'Model',
+  'clinic.openImage': 'Open image',
+  'clinic.imageFailed': 'Could not open the image',
+  'clinic.forwarding': 'Sent to PACS',
+  'clinic.attempts': 'attempts',
+  'forwarding.PENDING': 'Pending',
+  'forwarding.FORWARDED': 'Forwarded',
+  'forwarding.RETRYING': 'Retrying',
+  'forwarding.DEAD_LETTER': 'Failed (dead letter)',
   'common.close': 'Close',
   'common.loading': 'Loading…',
   'common.ward': 'Ward',
@@ -245,7 +275,7 @@ export function t(key: MessageKey): string {
 }
 
 /** Looks up a key built at run time (enum values); unknown ones show as they are. */
-export function tDynamic(prefix: 'kind' | 'status', value: string): string {
+export function tDynamic(prefix: 'kind' | 'status' | 'forwarding', value: string): string {
   const key = `${prefix}.${value}` as MessageKey;
   return key in dictionaries[current] ? dictionaries[current][key] : value;
 }

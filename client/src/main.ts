@@ -58,6 +58,8 @@ async function start(): Promise<void> {
   const refreshPlace = debounceById(async (kind: PlaceKind, id: string) => {
     const data = await http.query<{ node: unknown }>(PLACE_BY_KIND[kind], { id });
     if (data.node) store.upsertPlace(readPlace(data.node, kind));
+    // A clinic changes when a reading is recorded: its open panel lists the new study.
+    if (kind === 'clinic' && detail.current?.id === `clinic:${id}`) void detail.loadStudies(id);
   }, store);
   const refreshCamera = debounceById(async (_: string, id: string) => {
     const data = await http.query<{ camera: unknown }>(CAMERA, { id });

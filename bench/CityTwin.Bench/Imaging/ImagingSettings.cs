@@ -25,11 +25,14 @@ public sealed record ImagingSettings
     public string? Dicom { get; init; }
 
     public const string Usage = """
-        imaging [--sequential N] [--concurrent N] [--senders N] [--workers N] [--threads N] [--db CONN] [--dicom FILE]
-          Turnaround from "received" to the imagingResults event for the 1024x1024 NIH chest X-ray (default:
-          $CITYTWIN_SHARED/data/dicom/nih_chest_xray_nccid/...dcm) through the GDCM worker pool, OpenCV preprocessing,
-          the real ResNet18 backbone (NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1) with an 18-label head,
-          the clinic grain and PostGIS. --db defaults to env CITYTWIN_DB.
+        imaging|imaging-host [--sequential N] [--concurrent N] [--senders N] [--workers N] [--threads N] [--db CONN] [--dicom FILE]
+          imaging: turnaround from "received" to the imagingResults event (on the stream) for the 1024x1024 NIH chest
+          X-ray (default: $CITYTWIN_SHARED/data/dicom/nih_chest_xray_nccid/...dcm) through the GDCM worker pool, OpenCV
+          preprocessing, the demo model (real ResNet18 backbone from NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18
+          0.23.1 with the 95-label seeded head), the clinic grain and PostGIS, with a reader built here.
+          imaging-host: the same file sent by dcmtk storescu to the host as the product starts it (AddCityTwinHost,
+          demo model), each time as a new study; last byte received -> result on the clinic key's imagingResults
+          WebSocket subscription. --db defaults to env CITYTWIN_DB.
         """;
 
     public static ImagingSettings Parse(IReadOnlyList<string> args)

@@ -12,6 +12,7 @@ using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Wards;
 using CityTwin.Vision.Imaging;
 using CityTwin.Vision.Imaging.Network;
+using CityTwin.Vision.Imaging.Reading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -109,9 +110,12 @@ public static class ReceiveBenchmark
             ["CityTwin:Imaging:StorageRoot"] = storage,
             ["CityTwin:Imaging:PseudonymKey"] = "bench",
             ["CityTwin:Imaging:Scp:Port"] = "0",
+            // Receiving alone is measured: no model, studies stay unread.
+            ["CityTwin:Imaging:DemoModel:Enabled"] = "false",
         });
         builder.UseOrleans(silo => silo.UseTwinSiloOnLoopback(connectionString));
         builder.Services.AddCityTwinImagingReceivers(builder.Configuration);
+        builder.Services.AddCityTwinImagingReader(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -10,6 +10,8 @@ export const OPTIONAL_FIELDS = {
   WatchlistHitAlert: ['cropUrl'],
   Ward: ['coverage', 'coverageRatio'],
   Camera: ['latestSnapshotUrl', 'snapshotUrl'],
+  /** The AI result's provenance, and (from the PACS link) forwarding state and the UIDs that name the rendered image. */
+  ClinicStudy: ['clinical', 'modelName', 'forwarding', 'seriesInstanceUid', 'sopInstanceUid', 'renderedUrl'],
 } as const;
 
 const KNOWN_ALERTS = ['WatchlistHitAlert', 'IncidentEvent'];

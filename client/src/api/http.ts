@@ -29,10 +29,12 @@ export class GraphQLHttp {
    * An image the server serves only with the API key (plate crops): an `<img src>` cannot send the key, so it is
    * fetched with it once and shown through an object URL.
    */
-  image(url: string): Promise<string> {
+  image(url: string, accept?: string): Promise<string> {
     let loaded = this.images.get(url);
     if (!loaded) {
-      loaded = fetch(url, { headers: this.apiKey() ? { authorization: `Bearer ${this.apiKey()}` } : {} }).then(async (response) => {
+      const headers: Record<string, string> = this.apiKey() ? { authorization: `Bearer ${this.apiKey()}` } : {};
+      if (accept) headers.accept = accept;
+      loaded = fetch(url, { headers }).then(async (response) => {
         if (!response.ok) throw new GraphQLFailure(`image ${url}: HTTP ${response.status}`, response.status, null);
         return URL.createObjectURL(await response.blob());
       });

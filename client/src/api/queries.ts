@@ -38,6 +38,15 @@ export const PLACE_BY_KIND = {
   clinic: `query($id: ID!) { node: clinic(id: $id) { ${CLINIC_FIELDS} } }`,
 } as const;
 
+export const CLINIC_STUDY_FIELDS = 'studyInstanceUid receivedAt analysedAt abnormal modelVersion findings { label score }';
+export const FORWARDING_SELECTION = ' { state attempts lastError forwardedAt }';
+
+/** The clinic's latest studies; null `studies` when the key is not this clinic's. Optional fields as the schema has them. */
+export function clinicStudiesQuery(features: SchemaFeatures, first = 10): string {
+  const optional = features.select('ClinicStudy', { forwarding: FORWARDING_SELECTION });
+  return `query ClinicStudies($id: ID!) { clinic(id: $id) { id studies(first: ${first}) { nodes { ${CLINIC_STUDY_FIELDS} ${optional} } } } }`;
+}
+
 export const CAMERA = `query Camera($id: ID!) { camera(id: $id) { ${CAMERA_FIELDS} } }`;
 
 /** The camera's latest snapshot URL, when the schema has such a field (being added elsewhere). */

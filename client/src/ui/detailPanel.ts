@@ -1,13 +1,15 @@
 import type { SchemaFeatures } from '../api/features';
 import { GraphQLFailure, type GraphQLHttp, type UserError } from '../api/http';
-import { actionsFor, cameraSnapshotQuery, incidentActionMutation, INCIDENT_ACTIONS, INCIDENT, vehicleQuery, type IncidentAction } from '../api/queries';
+import { actionsFor, cameraSnapshotQuery, clinicStudiesQuery, incidentActionMutation, INCIDENT_ACTIONS, INCIDENT, vehicleQuery, type IncidentAction } from '../api/queries';
 import { formatTime, t, tDynamic, type MessageKey } from '../i18n';
 import type { TraceLayer } from '../map/layers/trace';
 import type { MapView } from '../map/mapView';
+import { readClinicStudy, type ClinicStudyView } from '../state/clinicStudies';
 import { point, readIncident } from '../state/parse';
 import type { Place } from '../state/model';
 import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
+import { clinicStudiesHtml } from './clinicStudies';
 import { byId } from './dom';
 
 const ACTION_LABELS: Record<IncidentAction, MessageKey> = {
@@ -39,6 +41,7 @@ export class DetailPanel {
       if (target.dataset.close !== undefined) this.close();
       const action = target.dataset.action as IncidentAction | undefined;
       if (action && this.shown?.kind === 'incident') void this.act(this.shown.id, action, target as HTMLButtonElement);
+      if (target.dataset.rendered) void this.openRendered(target.dataset.rendered);
     });
     panel.addEventListener('keydown', (event) => event.key === 'Escape' && this.close());
   }
@@ -75,7 +78,35 @@ export class DetailPanel {
 
   showPlace(kind: Place['kind'], id: string): void {
     this.shown = { kind: 'place', id: `${kind}:${id}` };
+    this.studies = undefined;
     this.render();
+    if (kind === 'clinic') void this.loadStudies(id);
+  }
+
+  /** The shown clinic's latest readings: undefined while loading, null when the key is not this clinic's. */
+  private studies: ClinicStudyView[] | null | undefined;
+
+  /** Loads (or reloads, when a reading arrives) the shown clinic's latest studies. */
+  async loadStudies(id: string): Promise<void> {
+    try {
+      const data = await this.http.query<{ clinic: { studies: { nodes: unknown[] } | null } | null }>(clinicStudiesQuery(this.features), { id });
+      if (this.shown?.id !== `clinic:${id}`) return;
+      this.studies = data.clinic?.studies ? data.clinic.studies.nodes.map(readClinicStudy) : null;
+      this.render();
+    } catch (error) {
+      this.store.report('server', (error as Error).message);
+    }
+  }
+
+  /** The rendered image is served only with the clinic's key, so it is fetched with it, never linked bare. */
+  private async openRendered(url: string): Promise<void> {
+    const target = document.getElementById('clinic-image');
+    try {
+      const objectUrl = await this.http.image(url, 'image/jpeg');
+      if (target) target.innerHTML = `<img class="rendered" alt="${escapeHtml(t('clinic.openImage'))}" src="${escapeHtml(objectUrl)}">`;
+    } catch (error) {
+      if (target) target.innerHTML = `<p class="error" role="alert">${escapeHtml(t('clinic.imageFailed'))}: ${escapeHtml((error as Error).message)}</p>`;
+    }
   }
 
   /** Looks a plate up, draws its trace and lists its reads. `plate` was checked by the caller. */
@@ -187,7 +218,8 @@ export class DetailPanel {
       .filter(([, v]) => v !== null)
       .map(([k, v]) => `<dt>${escapeHtml(t(k as MessageKey))}</dt><dd>${escapeHtml((v as number).toLocaleString())}</dd>`)
       .join('');
-    return `<h2>${escapeHtml(place.name)}</h2><dl>${rows}</dl>`;
+    const studies = place.kind === 'clinic' && this.studies !== undefined ? clinicStudiesHtml(this.studies) : '';
+    return `<h2>${escapeHtml(place.name)}</h2><dl>${rows}</dl>${studies}`;
   }
 
   private async refreshIncident(id: string): Promise<void> {

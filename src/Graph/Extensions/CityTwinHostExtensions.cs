@@ -35,10 +35,9 @@ public static class CityTwinHostExtensions
         builder.Services.Configure<Live.LiveOptions>(builder.Configuration.GetSection(Live.LiveOptions.Section));
         builder.Services.AddCityTwinTransport(builder.Configuration);
         builder.Services.AddCityTwinImagingDicomWeb(builder.Configuration);
-        // No clinical model ships with the product: received studies are read once a site configures its model
-        // (CityTwin:Imaging:Model); until then they are stored and stay unread, which the log says for each.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{Vision.Imaging.Model.ModelOptions.Section}:ModelPath"]))
-            builder.Services.AddCityTwinImagingReader(builder.Configuration);
+        // The one place the host picks its reader: the site's model (CityTwin:Imaging:Model), else the non-clinical
+        // demo model, else none (studies stay unread and the log says so for each).
+        builder.Services.AddCityTwinImagingReader(builder.Configuration);
         builder.AddCityTwinMap();
         // Plate reading from the cameras under CityTwin:Vision:Cameras; nothing starts when none are configured.
         builder.Services.AddPlateVisionWorkers(builder.Configuration);

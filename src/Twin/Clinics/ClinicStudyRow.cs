@@ -16,6 +16,9 @@ public sealed class ClinicStudyRow
     public bool Abnormal { get; set; }
     public double TurnaroundMs { get; set; }
     public string ModelVersion { get; set; } = "";
+    public string ModelName { get; set; } = "";
+    /// <summary>False for the demo model and for models configured as not clinical.</summary>
+    public bool Clinical { get; set; }
     /// <summary>Finding labels, parallel to <see cref="FindingScores"/>, highest score first.</summary>
     public List<string> FindingLabels { get; set; } = [];
     public List<float> FindingScores { get; set; } = [];
@@ -32,6 +35,8 @@ public sealed class ClinicStudyRow
         Abnormal = result.Abnormal,
         TurnaroundMs = result.Turnaround.TotalMilliseconds,
         ModelVersion = result.ModelVersion,
+        ModelName = result.ModelName,
+        Clinical = result.Clinical,
         FindingLabels = [.. result.Findings.Select(f => f.Label)],
         FindingScores = [.. result.Findings.Select(f => f.Score)],
         CriticalFindings = [.. result.CriticalFindings],
@@ -44,6 +49,8 @@ public sealed class ClinicStudyRow
         ReceivedAt = ReceivedAt,
         AnalysedAt = AnalysedAt,
         ModelVersion = ModelVersion,
+        ModelName = ModelName,
+        Clinical = Clinical,
         Findings = [.. FindingLabels.Zip(FindingScores, (l, s) => new ImagingFinding(l, s))],
         CriticalFindings = [.. CriticalFindings],
     };

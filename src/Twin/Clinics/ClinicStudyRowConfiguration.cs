@@ -15,6 +15,7 @@ internal sealed class ClinicStudyRowConfiguration : IEntityTypeConfiguration<Cli
         study.Property(s => s.SopInstanceUid).HasMaxLength(64);
         study.Property(s => s.PseudonymisedPatientId).HasMaxLength(128);
         study.Property(s => s.ModelVersion).HasMaxLength(128);
+        study.Property(s => s.ModelName).HasMaxLength(128);
         // One reading per study and clinic, as the grain dedupes; newest first is the query's order.
         study.HasIndex(s => new { s.ClinicId, s.StudyInstanceUid }).IsUnique();
         study.HasIndex(s => new { s.ClinicId, s.AnalysedAt });

@@ -30,4 +30,13 @@ public sealed record ImagingResult(
 
     /// <summary>The findings whose labels the model's configuration marks critical; any raises an operator alert.</summary>
     [Id(9)] public IReadOnlyList<string> CriticalFindings { get; init; } = [];
+
+    /// <summary>The name of the model that produced the scores.</summary>
+    [Id(10)] public string ModelName { get; init; } = "";
+
+    /// <summary>
+    /// Whether the reading may inform care: false for the demo model (its scores mean nothing) and for any model its
+    /// site configured as not clinical. Unknown provenance is not clinical.
+    /// </summary>
+    [Id(11)] public bool Clinical { get; init; }
 }

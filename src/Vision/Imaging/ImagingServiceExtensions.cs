@@ -10,7 +10,9 @@ namespace CityTwin.Vision.Imaging;
 
 /// <summary>
 /// Wiring of the imaging receivers. Needs the twin's database (<c>AddTwinDatabase</c>) and a grain factory (the silo or
-/// a cluster client); an <see cref="IImagingReader"/> registered by the host is used, otherwise instances stay unread.
+/// a cluster client). The receivers need an <see cref="IImagingReader"/>, which the host chooses once with
+/// <c>AddCityTwinImagingReader</c> (the model, the demo model, or none); nothing here registers a default that could
+/// shadow that choice.
 /// </summary>
 public static class ImagingServiceExtensions
 {
@@ -25,7 +27,6 @@ public static class ImagingServiceExtensions
         services.TryAddSingleton<ImagingStore>();
         services.TryAddSingleton<Part10Intake>();
         services.TryAddSingleton<IInstanceOutcomes, InstanceOutcomes>();
-        services.TryAddSingleton<IImagingReader, UnreadImagingReader>();
         return services;
     }
 

@@ -8,6 +8,7 @@ using CityTwin.Twin.Places;
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Wards;
 using CityTwin.Vision.Imaging;
+using CityTwin.Vision.Imaging.Reading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -59,11 +60,13 @@ public sealed class StowRsHost : IAsyncLifetime
             ["CityTwin:Imaging:MaxInstanceBytes"] = MaxInstanceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CityTwin:Imaging:DicomWeb:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CityTwin:Imaging:Scp:Enabled"] = "false",
+            ["CityTwin:Imaging:DemoModel:Enabled"] = "false",
         });
         builder.Services.AddTwinDatabase(Database.ConnectionString);
         builder.Services.AddSingleton(Cluster.Grains);
         builder.Services.AddCityTwinTransport(builder.Configuration);
         builder.Services.AddCityTwinImagingDicomWeb(builder.Configuration);
+        builder.Services.AddCityTwinImagingReader(builder.Configuration);
         app = builder.Build();
         app.MapCityTwinDicomWeb();
         await app.StartAsync();

@@ -23,5 +23,8 @@ public sealed class ClinicStudyGraphType : ObjectGraphType<ClinicStudyRow>
         Field(s => s.Abnormal);
         Field(s => s.TurnaroundMs).Description("From the last byte received to the AI result, milliseconds.");
         Field(s => s.ModelVersion);
+        Field(s => s.ModelName);
+        Field(s => s.Clinical)
+            .Description("False for the demo model (its scores mean nothing) and for models configured as not clinical: not a diagnosis.");
     }
 }

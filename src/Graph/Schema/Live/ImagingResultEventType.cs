@@ -22,5 +22,9 @@ public sealed class ImagingResultEventType : ObjectGraphType<ImagingResultRecord
         Field<NonNullGraphType<BooleanGraphType>>("abnormal").Resolve(c => c.Source.Result.Abnormal);
         Field<NonNullGraphType<FloatGraphType>>("turnaroundMs").Resolve(c => c.Source.Result.Turnaround.TotalMilliseconds);
         Field<NonNullGraphType<StringGraphType>>("modelVersion").Resolve(c => c.Source.Result.ModelVersion);
+        Field<NonNullGraphType<StringGraphType>>("modelName").Resolve(c => c.Source.Result.ModelName);
+        Field<NonNullGraphType<BooleanGraphType>>("clinical")
+            .Description("False for the demo model (its scores mean nothing) and for models configured as not clinical: not a diagnosis.")
+            .Resolve(c => c.Source.Result.Clinical);
     }
 }

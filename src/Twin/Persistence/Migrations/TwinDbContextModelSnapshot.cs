@@ -281,6 +281,10 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("clinic_id");
 
+                    b.Property<bool>("Clinical")
+                        .HasColumnType("boolean")
+                        .HasColumnName("clinical");
+
                     b.PrimitiveCollection<List<string>>("CriticalFindings")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -295,6 +299,12 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("real[]")
                         .HasColumnName("finding_scores");
+
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("model_name");
 
                     b.Property<string>("ModelVersion")
                         .IsRequired()

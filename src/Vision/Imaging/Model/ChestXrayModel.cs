@@ -32,10 +32,18 @@ public sealed class ChestXrayModel : IDisposable
         this.critical = critical;
         logits = options.OutputsLogits;
         Version = options.ModelVersion;
+        Name = string.IsNullOrWhiteSpace(options.ModelName) ? Path.GetFileNameWithoutExtension(options.ModelPath) : options.ModelName;
+        Clinical = options.Clinical;
         inputShape = [1, options.InputChannels, options.InputHeight, options.InputWidth];
     }
 
     public string Version { get; }
+
+    /// <summary>The name results carry (<see cref="ModelOptions.ModelName"/>).</summary>
+    public string Name { get; }
+
+    /// <summary>Whether its results may inform care (<see cref="ModelOptions.Clinical"/>).</summary>
+    public bool Clinical { get; }
 
     public IReadOnlyList<string> Labels { get; }
 

@@ -20,6 +20,15 @@ public sealed class ModelOptions
     /// <summary>The version of the model file; the thresholds must have been calibrated for exactly this version.</summary>
     public string ModelVersion { get; set; } = "";
 
+    /// <summary>The model's name as results carry it; default: the ONNX file's name without extension.</summary>
+    public string ModelName { get; set; } = "";
+
+    /// <summary>
+    /// Whether results may inform care. A site's real model is clinical unless its configuration says false; the
+    /// demo model's results are never clinical.
+    /// </summary>
+    public bool Clinical { get; set; } = true;
+
     /// <summary>The image input; default: the model's first input.</summary>
     public string? InputName { get; set; }
 

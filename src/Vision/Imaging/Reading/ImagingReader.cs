@@ -28,6 +28,7 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task[] consumers;
+    private int disposed;
 
     public ImagingReader(DecoderPool decoder, ModelSlot model, IGrainFactory grains, IInstanceOutcomes outcomes,
         ImagingMetrics metrics, IOptions<ReaderOptions> options, ILogger<ImagingReader> logger, TimeProvider? clock = null)
@@ -134,6 +135,8 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
             AnalysedAt = analysedAt,
             Findings = findings,
             ModelVersion = reader.Version,
+            ModelName = reader.Name,
+            Clinical = reader.Clinical,
             CriticalFindings = [.. findings.Where(f => reader.Critical.Contains(f.Label)).Select(f => f.Label)],
         };
         try
@@ -173,6 +176,8 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes it once per registration (as itself and as IImagingReader); only the first counts.
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         queue.Writer.TryComplete();
         await stopping.CancelAsync();
         await Task.WhenAll(consumers);

@@ -6,12 +6,15 @@ namespace CityTwin.Vision.Imaging.Reading;
 /// Loads the configured model once. A contract failure is remembered and reported for every instance: the reader
 /// refuses to produce results rather than read with uncalibrated thresholds.
 /// </summary>
-public sealed class ModelSlot(ModelOptions options) : IDisposable
+/// <param name="options">The model contract.</param>
+/// <param name="prepare">Runs once before loading, e.g. to compose the demo model's file; may throw <see cref="ModelContractException"/>.</param>
+public sealed class ModelSlot(ModelOptions options, Action? prepare = null) : IDisposable
 {
     private readonly Lazy<(ChestXrayModel? Model, ModelContractException? Error)> loaded = new(() =>
     {
         try
         {
+            prepare?.Invoke();
             return (ChestXrayModel.Load(options), null);
         }
         catch (ModelContractException e)
