@@ -92,7 +92,7 @@ public sealed class ImagingEndToEndTests(LiveClusterFixture fixture, ITestOutput
 
         public InstanceOutcome? Last => last?.Outcome;
 
-        public Task SetOutcomeAsync(string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default)
+        public Task SetOutcomeAsync(string clinicId, string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default)
         {
             last = new Box(outcome);
             return Task.CompletedTask;
