@@ -32,7 +32,7 @@ seeds() { # writes a small seed corpus for $1 into $2
   local dir="$2"; mkdir -p "$dir"
   case "$1" in
     dicom-pdu) printf '\x00\x01\x00\x00CITYTWIN        STORESCU        %032d\x10\x00\x00\x15' 0 >"$dir/rq"; printf '1.2.840.10008.3.1.1.1' >>"$dir/rq" ;;
-    dicom-dataset) find "$SHARED/data/dicom" -type f -size -64k 2>/dev/null | head -n 8 | while read -r f; do cp "$f" "$dir/"; done
+    dicom-dataset) { find "$SHARED/data/dicom" -type f -size -64k 2>/dev/null | head -n 8 | while read -r f; do cp "$f" "$dir/"; done; } || true
                    [[ -n "$(ls -A "$dir")" ]] || printf 'DICM' >"$dir/min" ;;
     graphql-http) printf '{"query":"{ cameras(first: 2) { edges { node { id } } } }","variables":{"a":[1,2.5,"x",null,true]}}' >"$dir/q" ;;
     websocket) printf '{"type":"subscribe","id":"1","payload":{"query":"subscription { alerts { kind } }"}}' >"$dir/s"

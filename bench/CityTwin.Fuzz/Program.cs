@@ -6,15 +6,7 @@ if (args.Length != 1 || !FuzzTargets.All.TryGetValue(args[0], out var target))
     Console.Error.WriteLine($"usage: CityTwin.Fuzz TARGET   (targets: {string.Join(", ", FuzzTargets.All.Keys)})");
     return 2;
 }
-if (Environment.GetEnvironmentVariable("__AFL_SHM_ID") is null)
-{
-    // Not under afl-fuzz: run the target once on stdin, to replay a crash by hand.
-    using var input = Console.OpenStandardInput();
-    using var buffer = new MemoryStream();
-    input.CopyTo(buffer);
-    target(buffer.ToArray());
-    return 0;
-}
+// Under afl-fuzz this loops over AFL's inputs; run by hand it reads one input from stdin (to replay a crash).
 Fuzzer.OutOfProcess.Run(stream =>
 {
     using var buffer = new MemoryStream();

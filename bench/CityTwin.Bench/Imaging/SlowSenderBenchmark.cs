@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using CityTwin.Bench.Common;
+using CityTwin.Bench.Sightings;
 using CityTwin.Twin.Clinics;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Places;
