@@ -148,7 +148,7 @@ public static class ImagingBenchmark
         public int Read => read;
         public int Rejected => rejected;
 
-        public Task SetOutcomeAsync(string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default)
+        public Task SetOutcomeAsync(string clinicId, string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default)
         {
             if (outcome == InstanceOutcome.Read) Interlocked.Increment(ref read);
             else

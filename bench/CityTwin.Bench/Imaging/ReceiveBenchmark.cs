@@ -101,7 +101,7 @@ public static class ReceiveBenchmark
         }
     }
 
-    private static async Task<IHost> StartHostAsync(string connectionString, string storage)
+    internal static async Task<IHost> StartHostAsync(string connectionString, string storage)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Error);
@@ -121,7 +121,7 @@ public static class ReceiveBenchmark
         return host;
     }
 
-    private static async Task<int> SendAsync(int port, string file, int images)
+    internal static async Task<int> SendAsync(int port, string file, int images)
     {
         var start = new ProcessStartInfo("storescu") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-aet", "STORESCU", "-aec", "CITYTWIN", "-xi", "+IR", "1", "+IS", "1", "--repeat",

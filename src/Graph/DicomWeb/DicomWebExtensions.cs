@@ -15,6 +15,7 @@ public static class DicomWebExtensions
     {
         services.AddCityTwinImagingReceivers(configuration);
         services.Configure<DicomWebOptions>(configuration.GetSection(DicomWebOptions.Section));
+        services.AddSingleton<StowRsLimiter>();
         services.AddSingleton<StowRsEndpoint>();
         return services;
     }

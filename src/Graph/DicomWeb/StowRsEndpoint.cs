@@ -10,12 +10,14 @@ namespace CityTwin.Graph.DicomWeb;
 /// <summary>
 /// DICOMweb STOW-RS (PS3.18 10.5): <c>POST /dicomweb/studies[/{study}]</c> with <c>multipart/related;
 /// type="application/dicom"</c>, one Part 10 instance per part. Each part is stored through the same intake as the
-/// inbox, for the caller's clinic (a <c>clinic:&lt;id&gt;</c> key, or an operator key naming <c>?clinic=</c>).
+/// inbox, for the caller's clinic (a <c>clinic:&lt;id&gt;</c> key, or an operator key naming <c>?clinic=</c>). Each key is
+/// held to <see cref="StowRsLimiter"/>'s rate and concurrency; the body is read one part at a time.
 /// </summary>
 public sealed partial class StowRsEndpoint(
     IApiKeyStore keys,
     Part10Intake intake,
     ClinicDirectory clinics,
+    StowRsLimiter limiter,
     IOptions<DicomWebOptions> options,
     IOptions<ImagingOptions> imaging,
     ILogger<StowRsEndpoint> logger)
@@ -37,6 +39,19 @@ public sealed partial class StowRsEndpoint(
             await ProblemAsync(context, StatusCodes.Status403Forbidden, "only a clinic key or an operator key may store instances");
             return;
         }
+        var (lease, refusal, retryAfter) = limiter.TryEnter(principal.KeyId);
+        if (lease is null)
+        {
+            LogLimited(logger, principal.KeyId, refusal!);
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ProblemAsync(context, StatusCodes.Status429TooManyRequests, refusal!);
+            return;
+        }
+        using (lease) await StoreAsync(context, principal, study);
+    }
+
+    private async Task StoreAsync(HttpContext context, TwinPrincipal principal, string? study)
+    {
         var clinicId = principal.Role == TwinRole.Clinic ? principal.ClinicId : context.Request.Query["clinic"].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(clinicId) || !await clinics.ExistsAsync(clinicId, context.RequestAborted))
         {
@@ -163,6 +178,9 @@ public sealed partial class StowRsEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "STOW-RS refused {SopInstanceUid} with 0x{Status:X4}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string sopInstanceUid, ushort status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "STOW-RS request of key {KeyId} refused: {Reason}")]
+    private static partial void LogLimited(ILogger logger, string keyId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "STOW-RS request with a malformed body: {Reason}")]
     private static partial void LogBadMultipart(ILogger logger, string reason);

@@ -13,6 +13,9 @@ internal static class GeoJsonSource
         ReadOnlyMemory<byte> bytes = File.ReadAllBytes(path);
         // Windows tools often write a UTF-8 byte order mark, which the span-based JSON readers refuse.
         if (bytes.Span.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        // The JSON reader checks UTF-8 only when a string is read, deep in the feature converter: check it all first (found by fuzzing).
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+            throw new ImportFileException(path, "not a valid GeoJSON FeatureCollection: the file is not valid UTF-8");
         var (srid, unrecognised) = DeclaredCrs(path, bytes);
         var options = new JsonSerializerOptions();
         // The converter's factory only carries coordinates here; the SRID is decided after reading.

@@ -41,7 +41,11 @@ internal static class ShapefileIntegrity
             file.Position = position;
             if (file.ReadAtLeast(recordHeader, 8, throwOnEndOfStream: false) < 8)
                 throw new ImportFileException(path, $"truncated or damaged shapefile: record {records + 1} header is cut off");
-            position += 8 + 2L * BinaryPrimitives.ReadInt32BigEndian(recordHeader.AsSpan(4));
+            // A negative content length would move backwards (an endless loop, or a negative position): found by fuzzing.
+            var contentWords = BinaryPrimitives.ReadInt32BigEndian(recordHeader.AsSpan(4));
+            if (contentWords < 0)
+                throw new ImportFileException(path, $"truncated or damaged shapefile: record {records + 1} declares a negative length");
+            position += 8 + 2L * contentWords;
             if (position > file.Length)
                 throw new ImportFileException(path, $"truncated or damaged shapefile: record {records + 1} runs past the end of the file");
             records++;

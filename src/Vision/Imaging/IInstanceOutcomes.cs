@@ -3,8 +3,11 @@ namespace CityTwin.Vision.Imaging;
 /// <summary>Where the reader writes what became of a stored instance, next to its stored row.</summary>
 public interface IInstanceOutcomes
 {
-    /// <summary>Marks an instance read (<paramref name="rejectReason"/> null) or rejected with a clear reason.</summary>
-    Task SetOutcomeAsync(string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Marks a clinic's instance read (<paramref name="rejectReason"/> null) or rejected with a clear reason. SOP instance
+    /// UIDs are unique per clinic only, so the clinic is part of the key.
+    /// </summary>
+    Task SetOutcomeAsync(string clinicId, string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The life of a stored instance after it was acknowledged.</summary>

@@ -21,12 +21,19 @@ namespace CityTwin.Graph.Tests.DicomWeb;
 /// A real Kestrel host serving STOW-RS on a real database and Orleans cluster, with a clinic, a key for it, and
 /// operator and planner keys. The C-STORE SCP is off here; its own tests run it.
 /// </summary>
-public sealed class StowRsHost : IAsyncLifetime
+public class StowRsHost : IAsyncLifetime
 {
     public const string ClinicId = "stow-thanh-an";
     public const string ClinicKey = "cl-stow-3f9a2c7e1b5d8046";
     public const string OperatorKey = "op-stow-8e1d4b7a2c9f0536";
     public const string PlannerKey = "pl-stow-1a7c3e9b5d2f4068";
+    public const string OtherClinicId = "stow-other-clinic";
+    public const string OtherClinicKey = "cl-stow-other-5b2e8d1f7a";
+    /// <summary>A third key of the first clinic, for the rate test alone: it spends its own bucket.</summary>
+    public const string RateTestKey = "cl-stow-rate-9c4f2a6e1d";
+
+    /// <summary>STOW-RS requests per minute per key: more than any test here sends, except on <see cref="RateLimitedStowRsHost"/>.</summary>
+    public virtual int RequestsPerMinutePerKey => 100_000;
     public const long MaxInstanceBytes = 1_500_000;
     public const long MaxRequestBytes = 4_000_000;
 
@@ -44,6 +51,8 @@ public sealed class StowRsHost : IAsyncLifetime
         await Cluster.Grains.GetGrain<IWardGrain>("27676").RegisterAsync(new WardDefinition("Thạnh An", "Huyện Cần Giờ", "787", null));
         await Cluster.Grains.GetGrain<IClinicGrain>(ClinicId).RegisterAsync(new ClinicDefinition(
             new Place("Trạm y tế xã Thạnh An", "27676", new GeoPoint(106.97, 10.54)), ClinicKind.CommuneHealthStation, ["STORESCU"]));
+        await Cluster.Grains.GetGrain<IClinicGrain>(OtherClinicId).RegisterAsync(new ClinicDefinition(
+            new Place("Trạm y tế khác", "27676", new GeoPoint(106.96, 10.55)), ClinicKind.CommuneHealthStation, ["OTHERSCU"]));
 
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
@@ -55,6 +64,9 @@ public sealed class StowRsHost : IAsyncLifetime
             [$"CityTwin:ApiKeys:{ClinicKey}"] = $"clinic:{ClinicId}",
             [$"CityTwin:ApiKeys:{OperatorKey}"] = "operator",
             [$"CityTwin:ApiKeys:{PlannerKey}"] = "planner",
+            [$"CityTwin:ApiKeys:{OtherClinicKey}"] = $"clinic:{OtherClinicId}",
+            [$"CityTwin:ApiKeys:{RateTestKey}"] = $"clinic:{ClinicId}",
+            ["CityTwin:Imaging:DicomWeb:RequestsPerMinutePerKey"] = RequestsPerMinutePerKey.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CityTwin:Imaging:StorageRoot"] = StorageRoot,
             ["CityTwin:Imaging:PseudonymKey"] = "stow-tests-secret",
             ["CityTwin:Imaging:MaxInstanceBytes"] = MaxInstanceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -88,4 +100,10 @@ public sealed class StowRsHost : IAsyncLifetime
         try { Directory.Delete(StorageRoot, recursive: true); }
         catch (IOException) { }
     }
+}
+
+/// <summary>The same host with a per-key rate low enough for a test to exceed it.</summary>
+public sealed class RateLimitedStowRsHost : StowRsHost
+{
+    public override int RequestsPerMinutePerKey => 40;
 }

@@ -13,6 +13,8 @@ internal static class ClientMessageParser
     public static ClientMessage? TryParse(ReadOnlyMemory<byte> utf8, out string error)
     {
         error = "";
+        // JsonDocument checks UTF-8 only inside the strings it is asked for, and then throws: check it all first (found by fuzzing).
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span)) return Fail("Invalid message: not UTF-8 JSON", out error);
         JsonDocument document;
         try
         {

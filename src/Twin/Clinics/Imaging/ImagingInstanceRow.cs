@@ -6,7 +6,7 @@ namespace CityTwin.Twin.Clinics.Imaging;
 /// </summary>
 public sealed class ImagingInstanceRow
 {
-    /// <summary>(0008,0018); unique per instance.</summary>
+    /// <summary>(0008,0018); unique within a clinic (the key is clinic and UID).</summary>
     public required string SopInstanceUid { get; set; }
 
     public required string StudyInstanceUid { get; set; }

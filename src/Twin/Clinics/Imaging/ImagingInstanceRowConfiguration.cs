@@ -11,7 +11,8 @@ internal sealed class ImagingInstanceRowConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ImagingInstanceRow> instance)
     {
         instance.ToTable("imaging_instances");
-        instance.HasKey(i => i.SopInstanceUid);
+        // SOP instance UIDs are unique per clinic: one clinic can neither squat on another's UID nor learn it exists.
+        instance.HasKey(i => new { i.ClinicId, i.SopInstanceUid });
         instance.Property(i => i.SopInstanceUid).HasMaxLength(UidLength);
         instance.Property(i => i.StudyInstanceUid).HasMaxLength(UidLength);
         instance.Property(i => i.SeriesInstanceUid).HasMaxLength(UidLength);
@@ -25,5 +26,6 @@ internal sealed class ImagingInstanceRowConfiguration : IEntityTypeConfiguration
         instance.Property(i => i.RejectReason).HasMaxLength(1000);
         instance.HasIndex(i => i.StudyInstanceUid);
         instance.HasIndex(i => new { i.ClinicId, i.ReceivedAt });
+        instance.HasIndex(i => i.SopInstanceUid);
     }
 }

@@ -352,16 +352,15 @@ namespace CityTwin.Twin.Persistence.Migrations
 
             modelBuilder.Entity("CityTwin.Twin.Clinics.Imaging.ImagingInstanceRow", b =>
                 {
+                    b.Property<string>("ClinicId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("clinic_id");
+
                     b.Property<string>("SopInstanceUid")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("sop_instance_uid");
-
-                    b.Property<string>("ClinicId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("clinic_id");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -425,8 +424,11 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("transfer_syntax_uid");
 
-                    b.HasKey("SopInstanceUid")
+                    b.HasKey("ClinicId", "SopInstanceUid")
                         .HasName("pk_imaging_instances");
+
+                    b.HasIndex("SopInstanceUid")
+                        .HasDatabaseName("ix_imaging_instances_sop_instance_uid");
 
                     b.HasIndex("StudyInstanceUid")
                         .HasDatabaseName("ix_imaging_instances_study_instance_uid");

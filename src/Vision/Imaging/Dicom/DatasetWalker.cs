@@ -22,6 +22,7 @@ internal sealed class DatasetWalker
     private readonly bool explicitVr;
     private readonly bool bigEndian;
     private readonly IReadOnlySet<uint> wanted;
+    private List<ElementSpan>? spans;
     private int position;
 
     private DatasetWalker(byte[] data, int start, bool explicitVr, bool bigEndian, IReadOnlySet<uint> wanted)
@@ -41,6 +42,14 @@ internal sealed class DatasetWalker
         return values;
     }
 
+    /// <summary>Where each top-level element of <c>data[start..end]</c> lies, in order, with every length checked.</summary>
+    public static List<ElementSpan> TopLevel(byte[] data, int start, int end, bool explicitVr, bool bigEndian)
+    {
+        var walker = new DatasetWalker(data, start, explicitVr, bigEndian, new HashSet<uint>()) { spans = [] };
+        walker.ReadDataset(end, depth: 0, insideUndefinedItem: false, values: null);
+        return walker.spans;
+    }
+
     /// <summary>Reads elements up to <paramref name="end"/>, or up to an item delimiter when in an undefined-length item.</summary>
     private void ReadDataset(int end, int depth, bool insideUndefinedItem, Dictionary<uint, string>? values)
     {
@@ -57,6 +66,7 @@ internal sealed class DatasetWalker
             }
             if (tag >> 16 == 0xFFFE) throw new DicomParseException($"unexpected {DicomTags.Format(tag)} at offset {elementStart}");
             var (vr, length) = ReadVrAndLength(tag, end);
+            var valueStart = position;
             // Pixel data is only noted, never copied: its presence tells a whole image from one cut short.
             if (values is not null && tag == DicomTags.PixelData) values[tag] = "";
             if (length == uint.MaxValue)
@@ -65,12 +75,14 @@ internal sealed class DatasetWalker
                 else if (vr == "UN") SkipUndefinedUnknown(end, depth);
                 else if (vr is "SQ" or null) SkipUndefinedSequence(end, depth);
                 else throw new DicomParseException($"undefined length on {DicomTags.Format(tag)} with VR {vr} at offset {elementStart}");
+                if (depth == 0) spans?.Add(new ElementSpan(tag, vr, elementStart, valueStart, position));
                 continue;
             }
             Require(length, end, tag);
             if (values is not null && tag != DicomTags.PixelData && wanted.Contains(tag) && length <= MaxCapturedLength)
                 values[tag] = Encoding.Latin1.GetString(data, position, (int)length).TrimEnd(' ', '\0');
             position += (int)length;
+            if (depth == 0) spans?.Add(new ElementSpan(tag, vr, elementStart, valueStart, position));
         }
         if (insideUndefinedItem) throw new DicomParseException("data set ends inside an item that was never closed (truncated?)");
     }

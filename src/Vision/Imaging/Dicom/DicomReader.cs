@@ -94,6 +94,14 @@ public static class DicomReader
             HasPixelData: values.ContainsKey(DicomTags.PixelData));
     }
 
+    /// <summary>Where the data set of a Part 10 file starts: just past its File Meta Information.</summary>
+    /// <exception cref="DicomParseException">No "DICM" prefix or a broken meta.</exception>
+    public static int DataSetStart(byte[] file)
+    {
+        if (!HasPart10Prefix(file)) throw new DicomParseException("not a DICOM Part 10 file: no \"DICM\" prefix after the 128-byte preamble");
+        return MetaEnd(file, PreambleLength + 4);
+    }
+
     /// <summary>Where group 0002 ends: the meta is explicit VR little endian whatever the data set uses.</summary>
     private static int MetaEnd(byte[] file, int start)
     {
@@ -120,7 +128,7 @@ public static class DicomReader
         return position;
     }
 
-    private static byte[] Inflate(byte[] data, int start, long maxInflatedBytes)
+    internal static byte[] Inflate(byte[] data, int start, long maxInflatedBytes)
     {
         try
         {

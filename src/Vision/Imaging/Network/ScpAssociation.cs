@@ -12,6 +12,8 @@ namespace CityTwin.Vision.Imaging.Network;
 /// </summary>
 internal sealed partial class ScpAssociation(
     Stream stream,
+    PeerTicket ticket,
+    PeerAllowList allowList,
     ScpOptions options,
     ImagingOptions imaging,
     ImagingStore store,
@@ -26,24 +28,32 @@ internal sealed partial class ScpAssociation(
     private string clinicId = "";
     private string callingAeTitle = "";
 
-    /// <summary>Serves the connection until it ends. <paramref name="overLimit"/>: reject as the association limit is reached.</summary>
-    public async Task RunAsync(bool overLimit, CancellationToken stopping)
+    /// <summary>Serves the connection until it ends, the peer misbehaves, or the association's lifetime runs out.</summary>
+    public async Task RunAsync(CancellationToken stopping)
     {
         try
         {
-            var (type, body) = await ReadPduAsync(MaxAssociateRequestLength, options.AssociationRequestTimeout, stopping);
+            byte type;
+            byte[] body;
+            using (var negotiating = CancellationTokenSource.CreateLinkedTokenSource(stopping, ticket.Dropped))
+            {
+                (type, body) = await ReadPduAsync(MaxAssociateRequestLength, options.AssociationRequestTimeout, negotiating.Token, "A-ASSOCIATE-RQ", stopping);
+            }
+            ticket.EndNegotiation();
             if (type != PduType.AssociateRequest) throw new DicomProtocolException($"expected A-ASSOCIATE-RQ, got PDU type 0x{type:X2}");
-            if (!await NegotiateAsync(AssociateRequest.Parse(body), overLimit, stopping)) return;
-            await ServeAsync(stopping);
+            if (!await NegotiateAsync(AssociateRequest.Parse(body), stopping)) return;
+            using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            lifetime.CancelAfter(options.MaxAssociationDuration);
+            await ServeAsync(lifetime.Token, stopping);
         }
         catch (DicomProtocolException e)
         {
             LogProtocolError(logger, callingAeTitle, e.Message);
             await TrySendAsync(PduWriter.Abort(0x00));
         }
-        catch (TimeoutException)
+        catch (TimeoutException e)
         {
-            LogTimeout(logger, callingAeTitle);
+            LogTimeout(logger, callingAeTitle, ticket.Peer.ToString(), e.Message);
             await TrySendAsync(PduWriter.Abort(0x00));
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or SocketException or ObjectDisposedException)
@@ -53,19 +63,13 @@ internal sealed partial class ScpAssociation(
         }
     }
 
-    private async Task<bool> NegotiateAsync(AssociateRequest request, bool overLimit, CancellationToken stopping)
+    private async Task<bool> NegotiateAsync(AssociateRequest request, CancellationToken stopping)
     {
         callingAeTitle = request.CallingAeTitle;
-        byte[]? reject = null;
-        if ((request.ProtocolVersion & 1) == 0) reject = PduWriter.AssociateReject(1, 2, 2);
-        else if (request.ApplicationContext != AssociateRequest.DicomApplicationContext) reject = PduWriter.AssociateReject(1, 1, 2);
-        else if (!string.Equals(request.CalledAeTitle, options.AeTitle, StringComparison.Ordinal)) reject = PduWriter.AssociateReject(1, 1, 7);
-        else if (overLimit) reject = PduWriter.AssociateReject(2, 3, 2);
-        else if (await clinics.FindByAeTitleAsync(request.CallingAeTitle, stopping) is { } clinic) clinicId = clinic;
-        else reject = PduWriter.AssociateReject(1, 1, 3);
+        var reject = await RejectionAsync(request, stopping);
         if (reject is not null)
         {
-            LogRejected(logger, request.CallingAeTitle, request.CalledAeTitle, reject[8], reject[9]);
+            LogRejected(logger, request.CallingAeTitle, request.CalledAeTitle, ticket.Peer.ToString(), reject[7], reject[8], reject[9]);
             await stream.WriteAsync(reject, stopping);
             return false;
         }
@@ -76,24 +80,55 @@ internal sealed partial class ScpAssociation(
         return true;
     }
 
-    private async Task ServeAsync(CancellationToken stopping)
+    /// <summary>
+    /// The A-ASSOCIATE-RJ for this request, or null to accept it. A calling AE title from an address its clinic does not
+    /// allow is answered exactly as an unknown title, so a stranger learns nothing about which titles exist.
+    /// </summary>
+    private async Task<byte[]?> RejectionAsync(AssociateRequest request, CancellationToken stopping)
+    {
+        if ((request.ProtocolVersion & 1) == 0) return PduWriter.AssociateReject(1, 2, 2);
+        if (request.ApplicationContext != AssociateRequest.DicomApplicationContext) return PduWriter.AssociateReject(1, 1, 2);
+        if (!string.Equals(request.CalledAeTitle, options.AeTitle, StringComparison.Ordinal)) return PduWriter.AssociateReject(1, 1, 7);
+        string? clinic;
+        try
+        {
+            clinic = await clinics.FindByAeTitleAsync(request.CallingAeTitle, stopping);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException
+                                      || (e is OperationCanceledException && !stopping.IsCancellationRequested))
+        {
+            // The clinic list is unreachable (database down): a transient refusal tells the sender to retry later.
+            LogDirectoryDown(logger, request.CallingAeTitle, e.Message);
+            return PduWriter.AssociateReject(2, 3, 2);
+        }
+        if (clinic is null || !allowList.Allowed(clinic, ticket.Peer)) return PduWriter.AssociateReject(1, 1, 3);
+        if (!ticket.TryTakeAssociation()) return PduWriter.AssociateReject(2, 3, 2);
+        clinicId = clinic;
+        return null;
+    }
+
+    private async Task ServeAsync(CancellationToken lifetime, CancellationToken stopping)
     {
         var message = new IncomingMessage(imaging.MaxInstanceBytes);
+        var progress = new TransferProgress(time, options.PduTimeout, options.MinTransferRate);
         while (true)
         {
-            var (type, body) = await ReadPduAsync(options.MaxPduLength, options.IdleTimeout, stopping);
+            var (type, body) = await ReadPduAsync(options.MaxPduLength, options.IdleTimeout, lifetime, "PDU", stopping);
             switch (type)
             {
                 case PduType.Data:
+                    progress.Received(body.Length);
                     foreach (var (contextId, control, fragment) in Pdvs(body))
                     {
                         if (!accepted.ContainsKey(contextId)) throw new DicomProtocolException($"PDV on presentation context {contextId}, which was not accepted");
                         if (message.Add(contextId, control, fragment, time.GetUtcNow()))
                         {
+                            progress.MessageDone();
                             await RespondAsync(message, stopping);
                             message = new IncomingMessage(imaging.MaxInstanceBytes);
                         }
                     }
+                    progress.ThrowIfTooSlow();
                     break;
                 case PduType.ReleaseRequest:
                     await stream.WriteAsync(PduWriter.ReleaseResponse(), stopping);
@@ -151,15 +186,24 @@ internal sealed partial class ScpAssociation(
         return (status, reason);
     }
 
-    /// <summary>Reads one PDU: a 6-byte header (type, reserved, 4-byte length) and a body no longer than <paramref name="maxLength"/>.</summary>
-    private async Task<(byte Type, byte[] Body)> ReadPduAsync(int maxLength, TimeSpan timeout, CancellationToken stopping)
+    /// <summary>
+    /// Reads one PDU: a 6-byte header (type, reserved, 4-byte length) and a body no longer than <paramref name="maxLength"/>.
+    /// Its first byte must come within <paramref name="wait"/>, and the rest within <see cref="ScpOptions.PduTimeout"/> of
+    /// it: the clock is not restarted by each byte, so a peer that trickles cannot keep its slot. <paramref name="bound"/>
+    /// ends the wait early (the association's lifetime, or the gate dropping a connection still negotiating).
+    /// </summary>
+    private async Task<(byte Type, byte[] Body)> ReadPduAsync(int maxLength, TimeSpan wait, CancellationToken bound, string what, CancellationToken stopping)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        timer.CancelAfter(timeout);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(bound);
+        timer.CancelAfter(wait);
+        var phase = $"no {what} within {wait.TotalSeconds:0.#} s";
         try
         {
             var header = new byte[6];
-            await stream.ReadExactlyAsync(header, timer.Token);
+            await stream.ReadExactlyAsync(header.AsMemory(0, 1), timer.Token);
+            timer.CancelAfter(options.PduTimeout);
+            phase = $"{what} not complete within {options.PduTimeout.TotalSeconds:0.#} s of its first byte";
+            await stream.ReadExactlyAsync(header.AsMemory(1), timer.Token);
             var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(2));
             if (length > (uint)maxLength) throw new DicomProtocolException($"PDU of {length} bytes exceeds the {maxLength}-byte maximum");
             var body = new byte[length];
@@ -168,7 +212,9 @@ internal sealed partial class ScpAssociation(
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
-            throw new TimeoutException();
+            if (ticket.Dropped.IsCancellationRequested) throw new TimeoutException("dropped while negotiating, to make room for newer connections");
+            if (bound.IsCancellationRequested) throw new TimeoutException($"association lifetime of {options.MaxAssociationDuration.TotalSeconds:0.#} s reached");
+            throw new TimeoutException(phase);
         }
     }
 
@@ -195,14 +241,17 @@ internal sealed partial class ScpAssociation(
     [LoggerMessage(Level = LogLevel.Information, Message = "DICOM association from {CallingAe} accepted for clinic {ClinicId}: {Accepted} of {Proposed} contexts")]
     private static partial void LogAccepted(ILogger logger, string callingAe, string clinicId, int accepted, int proposed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM association from {CallingAe} to {CalledAe} rejected (source {Source}, reason {Reason})")]
-    private static partial void LogRejected(ILogger logger, string callingAe, string calledAe, byte source, byte reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM association from {CallingAe} at {Peer} to {CalledAe} rejected (result {Result}, source {Source}, reason {Reason})")]
+    private static partial void LogRejected(ILogger logger, string callingAe, string calledAe, string peer, byte result, byte source, byte reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM association from {CallingAe} refused for now: the clinic list is unreachable ({Reason})")]
+    private static partial void LogDirectoryDown(ILogger logger, string callingAe, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM association from {CallingAe} aborted: {Reason}")]
     private static partial void LogProtocolError(ILogger logger, string callingAe, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM association from {CallingAe} timed out")]
-    private static partial void LogTimeout(ILogger logger, string callingAe);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM association from {CallingAe} at {Peer} aborted: {Reason}")]
+    private static partial void LogTimeout(ILogger logger, string callingAe, string peer, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DICOM association from {CallingAe}: connection lost")]
     private static partial void LogConnectionLost(ILogger logger, string callingAe);

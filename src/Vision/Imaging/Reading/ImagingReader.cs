@@ -165,7 +165,7 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
         if (reason is not null) ReaderLog.Rejected(logger, instance.SopInstanceUid, instance.ClinicId, reason);
         try
         {
-            await outcomes.SetOutcomeAsync(instance.SopInstanceUid, reason is null ? InstanceOutcome.Read : InstanceOutcome.Rejected, reason);
+            await outcomes.SetOutcomeAsync(instance.ClinicId, instance.SopInstanceUid, reason is null ? InstanceOutcome.Read : InstanceOutcome.Rejected, reason);
         }
         catch (Exception e)
         {

@@ -26,17 +26,20 @@ public sealed class ContentAddressedFiles(IOptions<ImagingOptions> options)
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
-    /// <summary>Writes the concatenation of <paramref name="parts"/>, whose hash is <paramref name="sha"/>; returns its path.</summary>
+    /// <summary>
+    /// Writes the concatenation of <paramref name="parts"/>, whose hash is <paramref name="sha"/>; returns its path. Files
+    /// are created readable by the owner only (0600, folders 0700): they hold images of patients.
+    /// </summary>
     public async Task<string> WriteAsync(string sha, IReadOnlyList<ReadOnlyMemory<byte>> parts, CancellationToken cancellationToken)
     {
         var path = PathOf(sha);
         if (File.Exists(path)) return path;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var temp = System.IO.Path.Combine(root, "tmp", $"{Guid.NewGuid():N}.part");
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(temp)!);
+        PrivateFiles.CreateDirectory(System.IO.Path.GetDirectoryName(temp)!);
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = PrivateFiles.Create(temp, useAsync: true))
             {
                 foreach (var part in parts) await file.WriteAsync(part, cancellationToken);
                 file.Flush(flushToDisk: true);

@@ -2,15 +2,18 @@ using CityTwin.Twin.Clinics;
 using CityTwin.Twin.Clinics.Imaging;
 using CityTwin.Twin.Persistence;
 using Microsoft.EntityFrameworkCore;
+using CityTwin.Vision.Imaging.Dicom;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CityTwin.Vision.Imaging.Storage;
 
 /// <summary>
 /// The one place every receiver stores through: the content-addressed file, then the <c>imaging_instances</c> row, then
-/// the clinic's study count, then the reader's queue. Only when the file and the row are committed does a receiver
-/// acknowledge, so an acknowledged instance survives a crash. A SOP instance UID keeps its first content; later copies
-/// are acknowledged but not stored.
+/// the clinic's study count, then the reader's queue. What is written is the de-identified form (<see cref="StoredForm"/>):
+/// no receiver ever puts a patient's name or id on disk. Only when the file and the row are committed does a receiver
+/// acknowledge, so an acknowledged instance survives a crash. Within a clinic a SOP instance UID keeps its first
+/// content; later copies are acknowledged but not stored.
 /// </summary>
 public sealed partial class ImagingStore(
     IDbContextFactory<TwinDbContext> database,
@@ -18,18 +21,30 @@ public sealed partial class ImagingStore(
     PatientPseudonymiser pseudonymiser,
     IGrainFactory grains,
     IImagingReader reader,
+    IOptions<ImagingOptions> imaging,
     ILogger<ImagingStore> logger)
 {
     public async Task<StoreResult> StoreAsync(IncomingInstance incoming, CancellationToken cancellationToken)
     {
         var header = incoming.Header;
-        var (sha, size) = ContentAddressedFiles.Hash(incoming.Part10);
+        var pseudonym = pseudonymiser.Pseudonymise(incoming.ClinicId, header.PatientId);
+        IReadOnlyList<ReadOnlyMemory<byte>> part10;
+        try
+        {
+            part10 = StoredForm.Deidentified(incoming.Part10, header.TransferSyntaxUid, pseudonym, imaging.Value.MaxInstanceBytes);
+        }
+        catch (DicomParseException e)
+        {
+            LogDeidentifyFailed(logger, header.SopInstanceUid, e.Message);
+            return new StoreResult(StoreStatus.Failed, null, $"could not de-identify the instance: {e.Message}");
+        }
+        var (sha, size) = ContentAddressedFiles.Hash(part10);
         // A known UID is answered before anything is written, so a re-sent copy leaves no stray file behind.
-        if (await FindExistingAsync(header.SopInstanceUid, sha, incoming.Source, cancellationToken) is { } known) return known;
+        if (await FindExistingAsync(incoming.ClinicId, header.SopInstanceUid, sha, incoming.Source, cancellationToken) is { } known) return known;
         string path;
         try
         {
-            path = await files.WriteAsync(sha, incoming.Part10, cancellationToken);
+            path = await files.WriteAsync(sha, part10, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,7 +52,6 @@ public sealed partial class ImagingStore(
             return new StoreResult(StoreStatus.Failed, null, $"could not write the file: {e.Message}");
         }
 
-        var pseudonym = pseudonymiser.Pseudonymise(incoming.ClinicId, header.PatientId);
         var row = new ImagingInstanceRow
         {
             SopInstanceUid = header.SopInstanceUid,
@@ -75,7 +89,7 @@ public sealed partial class ImagingStore(
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Two receivers stored the same UID at once; the other one committed first.
-            return await FindExistingAsync(row.SopInstanceUid, row.Sha256, row.Source, cancellationToken)
+            return await FindExistingAsync(row.ClinicId, row.SopInstanceUid, row.Sha256, row.Source, cancellationToken)
                 ?? new StoreResult(StoreStatus.Failed, null, "the instance's row vanished while it was being stored");
         }
         catch (Exception e) when (e is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
@@ -85,14 +99,19 @@ public sealed partial class ImagingStore(
         }
     }
 
-    /// <summary>The answer for a UID that is already stored (or a failure when the lookup fails); null when it is new.</summary>
-    private async Task<StoreResult?> FindExistingAsync(string sopInstanceUid, string sha, string source, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer for a UID this clinic already stored (or a failure when the lookup fails); null when it is new. UIDs are
+    /// scoped per clinic: another clinic's instance with the same UID is neither seen nor touched, and the answer is the
+    /// same whether or not one exists.
+    /// </summary>
+    private async Task<StoreResult?> FindExistingAsync(string clinicId, string sopInstanceUid, string sha, string source, CancellationToken cancellationToken)
     {
         ImagingInstanceRow? existing;
         try
         {
             await using var context = await database.CreateDbContextAsync(cancellationToken);
-            existing = await context.Set<ImagingInstanceRow>().AsNoTracking().FirstOrDefaultAsync(r => r.SopInstanceUid == sopInstanceUid, cancellationToken);
+            existing = await context.Set<ImagingInstanceRow>().AsNoTracking()
+                .FirstOrDefaultAsync(r => r.ClinicId == clinicId && r.SopInstanceUid == sopInstanceUid, cancellationToken);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -128,6 +147,9 @@ public sealed partial class ImagingStore(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {SopInstanceUid} arrived again ({Source}) with other bytes than its stored copy ({FirstSource}); the first copy is kept")]
     private static partial void LogConflict(ILogger logger, string sopInstanceUid, string firstSource, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {SopInstanceUid} could not be de-identified and was not stored: {Reason}")]
+    private static partial void LogDeidentifyFailed(ILogger logger, string sopInstanceUid, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the file of instance {SopInstanceUid}")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string sopInstanceUid);

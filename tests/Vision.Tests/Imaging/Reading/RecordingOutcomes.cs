@@ -8,7 +8,7 @@ public sealed class RecordingOutcomes : IInstanceOutcomes
 {
     private readonly ConcurrentDictionary<string, (InstanceOutcome Outcome, string? Reason)> outcomes = new();
 
-    public Task SetOutcomeAsync(string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default)
+    public Task SetOutcomeAsync(string clinicId, string sopInstanceUid, InstanceOutcome outcome, string? rejectReason, CancellationToken cancellationToken = default)
     {
         outcomes[sopInstanceUid] = (outcome, rejectReason);
         return Task.CompletedTask;

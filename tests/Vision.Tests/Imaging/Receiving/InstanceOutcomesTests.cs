@@ -18,7 +18,7 @@ public sealed class InstanceOutcomesTests(ReceivingFixture fixture)
             Assert.Equal(0, await scu.StoreAsync(uid, DicomTestDataSet.Create(uid, 500)));
         var outcomes = fixture.Services.GetRequiredService<IInstanceOutcomes>();
 
-        await outcomes.SetOutcomeAsync(uid, InstanceOutcome.Rejected, "decoder worker crashed on this file");
+        await outcomes.SetOutcomeAsync(ReceivingFixture.ClinicId, uid, InstanceOutcome.Rejected, "decoder worker crashed on this file");
 
         await using var context = fixture.Database.CreateContext();
         var row = await context.Set<ImagingInstanceRow>().AsNoTracking().SingleAsync(r => r.SopInstanceUid == uid);
@@ -30,6 +30,6 @@ public sealed class InstanceOutcomesTests(ReceivingFixture fixture)
     public async Task SetOutcome_UnknownInstance_Throws()
     {
         var outcomes = fixture.Services.GetRequiredService<IInstanceOutcomes>();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => outcomes.SetOutcomeAsync(DicomTestDataSet.NewUid(), InstanceOutcome.Read, null));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outcomes.SetOutcomeAsync(ReceivingFixture.ClinicId, DicomTestDataSet.NewUid(), InstanceOutcome.Read, null));
     }
 }

@@ -24,9 +24,11 @@ public sealed class RawScu : IAsyncDisposable
     /// <summary>The type of the PDU that answered the A-ASSOCIATE-RQ (2 accepted, 3 rejected).</summary>
     public byte AssociateResult { get; private set; }
 
-    public static async Task<RawScu> ConnectAsync(int port, string storeSyntax = ImplicitLittleEndian, string calling = "STORESCU", string called = "CITYTWIN")
+    /// <summary>Connects and negotiates; <paramref name="from"/> binds another loopback source address (127.0.0.2 ...).</summary>
+    public static async Task<RawScu> ConnectAsync(int port, string storeSyntax = ImplicitLittleEndian, string calling = "STORESCU", string called = "CITYTWIN", System.Net.IPAddress? from = null)
     {
         var scu = new RawScu { StoreSyntax = storeSyntax };
+        if (from is not null) scu.client.Client.Bind(new System.Net.IPEndPoint(from, 0));
         await scu.client.ConnectAsync("127.0.0.1", port);
         scu.stream = scu.client.GetStream();
         var body = new MemoryStream();
@@ -80,6 +82,9 @@ public sealed class RawScu : IAsyncDisposable
             await SendPdvAsync(1, last ? (byte)0x02 : (byte)0x00, dataSet.AsMemory(offset, length));
         }
     }
+
+    /// <summary>Sends one data set fragment in its own P-DATA-TF on context 1.</summary>
+    public Task SendDataFragmentAsync(ReadOnlyMemory<byte> fragment, bool last) => SendPdvAsync(1, last ? (byte)0x02 : (byte)0x00, fragment);
 
     /// <summary>Stores and waits for the status of the C-STORE-RSP.</summary>
     public async Task<ushort> StoreAsync(string sopInstanceUid, byte[] dataSet)
