@@ -45,10 +45,10 @@ public sealed class PlateVisionWorkersTests(ITestOutputHelper output) : IDisposa
         Assert.Equal(TimeSpan.FromSeconds(0.5), options.RetryPolicy.DelayAfter(1));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Workers_OneCameraMissingOneFolder_FolderReadWhileTheMissingOneKeepsRetrying()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var folder = Path.Combine(_root, "good");
         Directory.CreateDirectory(folder);
         var plate = PlateNumber.Parse("51G-246.80", PlateLayout.OneLine);
