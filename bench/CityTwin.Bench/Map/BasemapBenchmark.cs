@@ -92,7 +92,7 @@ public static class BasemapBenchmark
         latencies.Sort();
         double At(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p / 100 * latencies.Count) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{shape,-9} {latencies.Count / total.Elapsed.TotalSeconds,7:F1} req/s  p50 {At(50),6:F1} ms  p99 {At(99),6:F1} ms  max {latencies[^1],6:F1} ms  PostGIS queries {store.CachedDocuments - cachedBefore}"));
+            $"{shape,-9} {latencies.Count / total.Elapsed.TotalSeconds,7:F1} req/s  p50 {At(50),7:F2} ms  p90 {At(90),7:F2} ms  p99 {At(99),7:F1} ms  max {latencies[^1],7:F1} ms  mean {latencies.Average(),7:F2} ms  PostGIS queries {store.CachedDocuments - cachedBefore}"));
     }
 
     private static async Task WaitHealthyAsync(HttpClient http)

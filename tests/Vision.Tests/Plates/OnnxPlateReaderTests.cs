@@ -2,12 +2,11 @@ using CityTwin.Vision.Plates;
 using CityTwin.Vision.Plates.Detection;
 using CityTwin.Vision.Plates.Reading;
 using OpenCvSharp;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Plates;
 
 /// <summary>The fast-plate-ocr model through ONNX Runtime: its layout is checked at load, and it reads real crops.</summary>
-public sealed class OnnxPlateReaderTests(ITestOutputHelper output)
+public sealed class OnnxPlateReaderTests
 {
     [SkippableFact]
     public void Constructor_AlphabetShorterThanTheModelsClasses_RefusedNamingTheShape()

@@ -4,12 +4,11 @@ using CityTwin.Vision.Frames;
 using CityTwin.Vision.Plates;
 using CityTwin.Vision.Traffic;
 using OpenCvSharp;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Plates;
 
 /// <summary>The whole pipeline on rendered pixels: synthetic traffic in, voted plate reads out.</summary>
-public sealed class PlatePipelineTests(ITestOutputHelper output)
+public sealed class PlatePipelineTests
 {
     private static readonly DateTimeOffset Six = new(2026, 11, 26, 6, 0, 0, TimeSpan.FromHours(7));
 

@@ -4,12 +4,11 @@ using System.Text;
 using CityTwin.Testing;
 using CityTwin.Vision.Imaging.Dicom;
 using CityTwin.Vision.Tests.Imaging.Receiving;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Imaging.Dicom;
 
 /// <summary>The header reader on real files and on hostile ones: every failure is a result with a reason, never an exception.</summary>
-public sealed class DicomReaderTests(ITestOutputHelper output)
+public sealed class DicomReaderTests
 {
     private const long Limit = 64L * 1024 * 1024;
 

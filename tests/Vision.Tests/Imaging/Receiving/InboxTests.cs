@@ -5,13 +5,12 @@ using CityTwin.Vision.Imaging.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Imaging.Receiving;
 
 /// <summary>The inbox folder: files dropped in are stored and moved to done/, or moved to rejected/ with their reason.</summary>
 [Collection(ReceivingCollection.Name)]
-public sealed class InboxTests(ReceivingFixture fixture, ITestOutputHelper output)
+public sealed class InboxTests(ReceivingFixture fixture)
 {
     [Fact]
     public async Task Scan_ValidFile_IsStoredAndMovedToDone()

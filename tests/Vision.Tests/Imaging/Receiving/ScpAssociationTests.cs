@@ -1,11 +1,10 @@
 using System.Globalization;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Imaging.Receiving;
 
 /// <summary>Association negotiation and C-ECHO against the real dcmtk <c>echoscu</c>.</summary>
 [Collection(ReceivingCollection.Name)]
-public sealed class ScpAssociationTests(ReceivingFixture fixture, ITestOutputHelper output)
+public sealed class ScpAssociationTests(ReceivingFixture fixture)
 {
     private string Port => fixture.Port.ToString(CultureInfo.InvariantCulture);
 

@@ -8,12 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Plates.Hosting;
 
 /// <summary>The host's vision workers on their own: wiring from configuration, and one broken camera beside a good one.</summary>
-public sealed class PlateVisionWorkersTests(ITestOutputHelper output) : IDisposable
+public sealed class PlateVisionWorkersTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"citytwin-workers-{Guid.NewGuid():N}");
 
