@@ -3,14 +3,13 @@ using CityTwin.Twin.Importers;
 using CityTwin.Twin.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace CityTwin.Testing;
 
 /// <summary>
-/// Hand-written input files in a private temp folder, and the shared real layers. xUnit 2 cannot skip a test at run
-/// time, so a test whose shared file is absent writes <see cref="SharedData.Missing"/> to its output and returns
-/// (it passes); <see cref="Geo"/> does the writing, and the test returns when it gets null.
+/// Hand-written input files in a private temp folder, and the shared real layers. A test whose shared file is absent
+/// is reported skipped: <see cref="Geo"/> throws Xunit.SkippableFact's <c>SkipException</c>, so such tests are
+/// <c>[SkippableFact]</c> or <c>[SkippableTheory]</c>.
 /// </summary>
 public sealed class ImportTestFiles : IDisposable
 {
@@ -47,13 +46,10 @@ public sealed class ImportTestFiles : IDisposable
     public static string Polygon(params double[] xy) =>
         $$"""{"type":"Polygon","coordinates":[[{{Pairs(xy)}}]]}""";
 
-    /// <summary>The path of a shared real layer under <c>data/geo</c>, or null after telling the test output it is absent.</summary>
-    public static string? Geo(ITestOutputHelper output, params string[] relative)
-    {
-        var path = SharedData.File(["data", "geo", .. relative]);
-        if (path is null) output.WriteLine($"{SharedData.Missing}: data/geo/{string.Join('/', relative)}");
-        return path;
-    }
+    /// <summary>The path of a shared real layer under <c>data/geo</c>; skips the test when it is absent.</summary>
+    public static string Geo(params string[] relative) =>
+        SharedData.File(["data", "geo", .. relative])
+        ?? throw new SkipException($"{SharedData.Missing}: data/geo/{string.Join('/', relative)}");
 
     /// <summary>An importer on the test database.</summary>
     public static GisImporter Importer(TestDatabase database) =>

@@ -26,6 +26,8 @@ public static class GraphQLErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     /// <summary>A connection holds as many running operations as it may.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+    /// <summary>The twin's database cannot be reached; try again shortly (HTTP 503).</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     /// <summary>Something unexpected failed; the message carries the id under which the server logged it.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 }

@@ -25,4 +25,13 @@ public sealed class GraphQLLimitsOptions
 
     /// <summary>Largest variables object, in characters of its JSON form.</summary>
     public int MaxVariablesLength { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Deepest nesting of braces, brackets and parentheses in the document text, checked before it is parsed: the
+    /// parser recurses per level, so a document nested far past <see cref="MaxDepth"/> is refused unparsed.
+    /// </summary>
+    public int MaxNesting { get; set; } = 32;
+
+    /// <summary>Most errors one response carries; the rest are summed up in one last error (3,000 unused variables are one problem).</summary>
+    public int MaxErrors { get; set; } = 25;
 }

@@ -17,6 +17,24 @@ internal static class GraphQLRequestReader
     /// <summary>The request, or null with <paramref name="error"/> saying what is wrong with the shape.</summary>
     public static GraphQLRequest? TryRead(JsonElement json, out string error)
     {
+        try
+        {
+            return Read(json, out error);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a lone surrogate escape ("\ud800") only when the string is read.
+            return Fail(JsonText.LoneSurrogate, out error);
+        }
+        catch (JsonException e)
+        {
+            // The variables converter wraps that same refusal in a JsonException.
+            return Fail(e.InnerException is InvalidOperationException ? JsonText.LoneSurrogate : $"A value cannot be read: {e.Message}", out error);
+        }
+    }
+
+    private static GraphQLRequest? Read(JsonElement json, out string error)
+    {
         error = "";
         if (json.ValueKind != JsonValueKind.Object)
             return Fail("The request must be a JSON object.", out error);
@@ -46,9 +64,14 @@ internal static class GraphQLRequestReader
             using var document = JsonDocument.Parse(text);
             return TryReadValue(document.RootElement, name, out map, out error);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            error = $"'{name}' must be a JSON-encoded object.";
+            error = e.InnerException is InvalidOperationException ? $"'{name}': {JsonText.LoneSurrogate}" : $"'{name}' must be a JSON-encoded object.";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            error = $"'{name}': {JsonText.LoneSurrogate}";
             return false;
         }
     }

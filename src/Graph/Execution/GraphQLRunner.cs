@@ -1,4 +1,5 @@
 using CityTwin.Graph.Auth;
+using CityTwin.Twin.Persistence;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
@@ -47,26 +48,23 @@ public sealed partial class GraphQLRunner : IGraphQLRunner
         if (VariablesSize.Exceeds(request.Variables, _limits.MaxVariablesLength))
             return ErrorResults.Refused(GraphQLErrorCodes.RequestTooLarge,
                 $"The variables exceed {_limits.MaxVariablesLength} characters of JSON.");
+        if (DocumentNesting.Measure(request.Query, _limits.MaxNesting) is var nesting && nesting > _limits.MaxNesting)
+            return ErrorResults.Refused(GraphQLErrorCodes.ValidationFailed,
+                $"The document nests braces, brackets or parentheses more than {_limits.MaxNesting} levels deep; the field depth limit is {_limits.MaxDepth}.");
+        if (VariablesText.FirstProblem(request.Variables) is { } unstorable)
+            return ErrorResults.Refused(GraphQLErrorCodes.BadUserInput, $"Variable {unstorable}; such text cannot be stored.");
         try
         {
-            return await _executer.ExecuteAsync(new ExecutionOptions
-            {
-                Schema = _schema,
-                Query = request.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = ToInputs(request.Extensions),
-                UserContext = new TwinUserContext(principal),
-                // The root provider: subscription events resolve long after a request scope would be gone.
-                RequestServices = _services,
-                ValidationRules = _rules,
-                CancellationToken = cancellationToken,
-                UnhandledExceptionDelegate = OnUnhandledException,
-            });
+            return ErrorBound.Apply(OutageErrors.Apply(await ExecuteCheckedAsync(request, principal, cancellationToken)), _limits.MaxErrors);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception exception) when (DatabaseOutage.IsOutage(exception))
+        {
+            LogOutage(exception.GetBaseException().Message);
+            return ErrorResults.Refused(GraphQLErrorCodes.ServiceUnavailable, OutageErrors.Message);
         }
         catch (Exception exception)
         {
@@ -76,12 +74,34 @@ public sealed partial class GraphQLRunner : IGraphQLRunner
         }
     }
 
+    private Task<ExecutionResult> ExecuteCheckedAsync(GraphQLRequest request, TwinPrincipal principal, CancellationToken cancellationToken) =>
+        _executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = _schema,
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = ToInputs(request.Extensions),
+            UserContext = new TwinUserContext(principal),
+            // The root provider: subscription events resolve long after a request scope would be gone.
+            RequestServices = _services,
+            ValidationRules = _rules,
+            CancellationToken = cancellationToken,
+            UnhandledExceptionDelegate = OnUnhandledException,
+        });
+
     public string Serialize(ExecutionResult result) => _serializer.Serialize(result);
 
     public string SerializeShared(ExecutionResult result) => result is SharedExecutionResult shared ? shared.Json(Serialize) : Serialize(result);
 
     private Task OnUnhandledException(GraphQL.Execution.UnhandledExceptionContext context)
     {
+        if (DatabaseOutage.IsOutage(context.OriginalException))
+        {
+            // One line, no stack: an outage is expected operations, and OutageErrors gives the client the reason.
+            LogOutage(context.OriginalException.GetBaseException().Message);
+            return Task.CompletedTask;
+        }
         var errorId = ErrorResults.NewErrorId();
         LogUnexpected(context.OriginalException, errorId);
         context.ErrorMessage = ErrorResults.InternalMessage(errorId);
@@ -94,6 +114,9 @@ public sealed partial class GraphQLRunner : IGraphQLRunner
         Inputs inputs => inputs,
         _ => new Inputs(extensions.ToDictionary(e => e.Key, e => e.Value)),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GraphQL request answered 'unavailable': the database cannot be reached ({Reason})")]
+    private partial void LogOutage(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL request failed unexpectedly; error id {ErrorId}")]
     private partial void LogUnexpected(Exception exception, string errorId);

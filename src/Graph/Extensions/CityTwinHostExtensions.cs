@@ -6,6 +6,7 @@ using CityTwin.Graph.Map;
 using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
+using CityTwin.Twin.Vehicles.Reads;
 using CityTwin.Vision.Imaging.Reading;
 using CityTwin.Vision.Plates.Hosting;
 
@@ -29,6 +30,9 @@ public static class CityTwinHostExtensions
             builder.Services.AddHostedService<DemoCityService>();
         else
             builder.Services.AddHostedService<SiloReadyService>();
+        builder.Services.Configure<PlateCropRetentionOptions>(
+            builder.Configuration.GetSection(PlateCropRetentionOptions.Section));
+        builder.Services.AddHostedService<PlateCropRetentionService>();
         builder.Services.AddHealthChecks().AddCheck<TwinHealthCheck>("twin");
         builder.Services.AddCityTwinSchema();
         builder.Services.AddCityTwinLive();

@@ -4,8 +4,11 @@ using Npgsql;
 
 namespace CityTwin.Graph.Health;
 
-/// <summary>Healthy once the schema is migrated, the silo runs, the demo city is loaded and the database answers now.</summary>
-internal sealed class TwinHealthCheck(TwinReadiness readiness, NpgsqlDataSource database) : IHealthCheck
+/// <summary>
+/// Healthy once the schema is migrated, the silo runs, the demo city is loaded and the database answers now. The
+/// report is public, so it says what is wrong in plain words; the database's own error text goes to the log only.
+/// </summary>
+internal sealed partial class TwinHealthCheck(TwinReadiness readiness, NpgsqlDataSource database, ILogger<TwinHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -26,8 +29,13 @@ internal sealed class TwinHealthCheck(TwinReadiness readiness, NpgsqlDataSource 
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"database unreachable: {e.Message}", data: data);
+            data["database"] = false;
+            LogDatabaseUnreachable(logger, e.Message);
+            return HealthCheckResult.Unhealthy("database unreachable", data: data);
         }
         return HealthCheckResult.Healthy("ready", data);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the database is unreachable ({Reason})")]
+    private static partial void LogDatabaseUnreachable(ILogger logger, string reason);
 }

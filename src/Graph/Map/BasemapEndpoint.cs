@@ -4,13 +4,14 @@ namespace CityTwin.Graph.Map;
 
 /// <summary>
 /// <c>GET /map/layers/{wards|roads|admin|pois}.geojson[?bbox=w,s,e,n]</c>: a GeoJSON FeatureCollection, public (no key),
-/// with an ETag so a map that already has the layer gets 304.
+/// with an ETag so a map that already has the layer gets 304. A bbox is served as its tile-aligned cover (the features
+/// of a slightly larger box); uncached boxes are limited per client address (429 with Retry-After).
 /// </summary>
 internal static class BasemapEndpoint
 {
     public const string Route = "/map/layers/{layer}.geojson";
 
-    public static async Task HandleAsync(HttpContext context, string layer, BasemapStore store, ILoggerFactory loggers)
+    public static async Task HandleAsync(HttpContext context, string layer, BasemapStore store, BasemapQueryLimiter limiter, ILoggerFactory loggers)
     {
         // Letters only: Enum.TryParse would also take "1" or "wards,roads" (flag combinations).
         if (!layer.All(char.IsAsciiLetter) || !Enum.TryParse<BasemapLayer>(layer, ignoreCase: true, out var which) || !Enum.IsDefined(which))
@@ -22,6 +23,15 @@ internal static class BasemapEndpoint
         if (error is not null)
         {
             await Problem(context, StatusCodes.Status400BadRequest, error);
+            return;
+        }
+
+        // Only a query costs: cached documents are served to everyone, new boxes are counted per address.
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (store.TryGetCached(which, bbox) is null && !limiter.TryAcquire(address, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Problem(context, StatusCodes.Status429TooManyRequests, "too many new basemap areas from this address; retry later or pan less far");
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -6,24 +5,32 @@ using Npgsql;
 
 namespace CityTwin.Graph.Map;
 
-/// <summary>Reads basemap layers from PostGIS as GeoJSON and keeps each (layer, bbox) document for a short while.</summary>
+/// <summary>
+/// Reads basemap layers from PostGIS as GeoJSON. A bbox is snapped to its tile-aligned cover
+/// (<see cref="BasemapTiles"/>) and each (layer, tiles) document is kept for <see cref="BasemapOptions.CacheFor"/> in
+/// an LRU cache, so nearby views share one query and a full cache drops its least used documents, not all of them.
+/// </summary>
 public sealed class BasemapStore(NpgsqlDataSource dataSource, IOptions<BasemapOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, BasemapDocument> cache = new(StringComparer.Ordinal);
+    private readonly BasemapCache cache = new(options.Value.MaxCachedDocuments);
+
+    /// <summary>Documents held in the cache now.</summary>
+    public int CachedDocuments => cache.Count;
+
+    /// <summary>The cached document for this request, or null when it must be queried.</summary>
+    public BasemapDocument? TryGetCached(BasemapLayer layer, BasemapBbox? bbox) =>
+        cache.Get(KeyOf(layer, bbox)) is { } cached && clock.GetUtcNow() - cached.MadeAt < options.Value.CacheFor ? cached : null;
 
     public async Task<BasemapDocument> GetAsync(BasemapLayer layer, BasemapBbox? bbox, CancellationToken cancellationToken)
     {
-        var key = $"{layer}:{bbox?.Key}";
-        var now = clock.GetUtcNow();
-        if (cache.TryGetValue(key, out var cached) && now - cached.MadeAt < options.Value.CacheFor) return cached;
-
-        var json = await QueryAsync(layer, bbox, cancellationToken);
-        var document = new BasemapDocument(json, ETagOf(json), now);
-        // A plain size cap: when full, start over rather than track recency; a refill costs one query per document.
-        if (cache.Count >= options.Value.MaxCachedDocuments) cache.Clear();
-        cache[key] = document;
+        if (TryGetCached(layer, bbox) is { } cached) return cached;
+        var json = await QueryAsync(layer, bbox is { } box ? BasemapTiles.Cover(box).Bounds : null, cancellationToken);
+        var document = new BasemapDocument(json, ETagOf(json), clock.GetUtcNow());
+        cache.Put(KeyOf(layer, bbox), document);
         return document;
     }
+
+    private static string KeyOf(BasemapLayer layer, BasemapBbox? bbox) => $"{layer}:{(bbox is { } box ? BasemapTiles.Cover(box).Key : "all")}";
 
     private async Task<string> QueryAsync(BasemapLayer layer, BasemapBbox? bbox, CancellationToken cancellationToken)
     {

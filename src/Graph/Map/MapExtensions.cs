@@ -17,6 +17,7 @@ public static class MapExtensions
         builder.Services.Configure<BasemapOptions>(builder.Configuration.GetSection(BasemapOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BasemapStore>();
+        builder.Services.AddSingleton<BasemapQueryLimiter>();
         return builder;
     }
 

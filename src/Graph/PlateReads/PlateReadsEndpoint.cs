@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CityTwin.Graph.Auth;
+using CityTwin.Graph.Execution;
 using CityTwin.Twin.Vehicles.Reads;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -62,6 +63,12 @@ public sealed partial class PlateReadsEndpoint(
         catch (JsonException e)
         {
             await WriteAsync(context, StatusCodes.Status400BadRequest, PlateReadsResponse.Refused("BAD_JSON", $"The body is not the expected JSON: {e.Message}"));
+            return;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a lone surrogate escape ("\ud800") only when the string is read.
+            await WriteAsync(context, StatusCodes.Status400BadRequest, PlateReadsResponse.Refused("BAD_JSON", JsonText.LoneSurrogate));
             return;
         }
         if (request?.Reads is not { } reads)

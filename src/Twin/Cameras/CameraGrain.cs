@@ -52,7 +52,10 @@ public sealed class CameraGrain(
     {
         EnsureRegistered();
         clock.EnsureNotFuture(at, $"camera {Key} status");
-        if (State.Online == online || (State.StatusChangedAt is { } last && at < last)) return;
+        if (State.StatusChangedAt is { } last && at < last) return;
+        // A camera that never reported is offline without a status time; marking it offline still records the
+        // operator's decision, which is what disables its reads (CAMERA_DISABLED) and keeps frames from reviving it.
+        if (State.Online == online && (online || State.StatusChangedAt is not null)) return;
         await CommitStatusAsync(online, at, lastFrameAt: State.LastFrameAt);
     }
 
@@ -60,6 +63,8 @@ public sealed class CameraGrain(
     {
         EnsureRegistered();
         clock.EnsureNotFuture(at, $"camera {Key} frame");
+        // Offline with a status time means an operator disabled the camera: only an operator brings it back.
+        if (DisabledByOperator) return;
         if (!State.Online)
         {
             await CommitStatusAsync(online: true, at, lastFrameAt: at);
@@ -84,6 +89,8 @@ public sealed class CameraGrain(
                 EntityKind = TwinEntityKinds.Camera, EntityId = Key, Location = state.Location,
                 OccurredAt = at, Online = online, WardCode = state.WardCode,
             });
+
+    private bool DisabledByOperator => !State.Online && State.StatusChangedAt is not null;
 
     private void EnsureRegistered() =>
         TwinValidationException.Require(Exists, $"camera {Key}: no such camera");

@@ -13,6 +13,6 @@ public interface ICameraGrain : IGrainWithStringKey
     /// <summary>Marks the camera online or offline as of <paramref name="at"/>.</summary>
     [Alias("SetStatus")] Task SetStatusAsync(bool online, DateTimeOffset at);
 
-    /// <summary>Notes that a frame arrived; a camera that delivers frames is online.</summary>
+    /// <summary>Notes that a frame arrived; a camera that delivers frames is online, unless an operator set it offline.</summary>
     [Alias("ReportFrame")] Task ReportFrameAsync(DateTimeOffset at);
 }

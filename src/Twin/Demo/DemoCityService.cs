@@ -22,7 +22,7 @@ public sealed partial class DemoCityService(IGrainFactory grains, TwinReadiness 
         catch (Exception e)
         {
             // The host keeps serving; /healthz says why it is not ready.
-            readiness.MarkFailed($"demo city: {e.Message}");
+            readiness.MarkFailed("demo city failed to load (the log has the reason)");
             LogFailed(logger, e);
         }
     }

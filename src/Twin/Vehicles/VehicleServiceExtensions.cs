@@ -15,6 +15,7 @@ public static class VehicleServiceExtensions
         services.TryAddSingleton<ICameraKeyStore, CameraKeyStore>();
         services.TryAddSingleton<IPlateReadIngest, PlateReadIngest>();
         services.TryAddSingleton<IRoadNetwork, RoadNetwork>();
+        services.TryAddSingleton<PlateCropRetention>();
         return services;
     }
 }

@@ -14,10 +14,10 @@ public sealed class DistrictImportTests(TestDatabase database, ITestOutputHelper
     /// <summary>The official area of Thành phố Thủ Đức.</summary>
     private const double ThuDucSquareKilometres = 211.56;
 
-    [Fact]
+    [SkippableFact]
     public async Task Districts_ThuDucOutline_MeasuresOfficialAreaInUtm48N()
     {
-        if (ImportTestFiles.Geo(output, "dvhcvn_gso_gis_2021", "thu_duc_city_boundary_union.geojson") is not { } file) return;
+        var file = ImportTestFiles.Geo("dvhcvn_gso_gis_2021", "thu_duc_city_boundary_union.geojson");
 
         var result = await ImportTestFiles.Importer(database).ImportAsync(new ImportOptions(ImportFormat.GeoJson, ImportLayer.Districts, file));
 
@@ -35,10 +35,10 @@ public sealed class DistrictImportTests(TestDatabase database, ITestOutputHelper
         Assert.Equal("Thành phố Thủ Đức", area.Name);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Districts_Pre2021File_ImportsEveryDistrictOnce()
     {
-        if (ImportTestFiles.Geo(output, "dvhcvn_gso_gis_2021", "hcmc_districts_pre2021.geojson") is not { } file) return;
+        var file = ImportTestFiles.Geo("dvhcvn_gso_gis_2021", "hcmc_districts_pre2021.geojson");
         var importer = ImportTestFiles.Importer(database);
         var options = new ImportOptions(ImportFormat.GeoJson, ImportLayer.Districts, file);
 

@@ -2,17 +2,16 @@ using CityTwin.Vision.Plates;
 using CityTwin.Vision.Plates.Detection;
 using CityTwin.Vision.Plates.Reading;
 using OpenCvSharp;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Plates;
 
 /// <summary>The fast-plate-ocr model through ONNX Runtime: its layout is checked at load, and it reads real crops.</summary>
-public sealed class OnnxPlateReaderTests(ITestOutputHelper output)
+public sealed class OnnxPlateReaderTests
 {
-    [Fact]
+    [SkippableFact]
     public void Constructor_AlphabetShorterThanTheModelsClasses_RefusedNamingTheShape()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var options = new PlateOcrModelOptions { ModelPath = model, Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXY_" };
 
         var error = Assert.Throws<PlateModelException>(() => new OnnxPlateReader(options));
@@ -21,10 +20,10 @@ public sealed class OnnxPlateReaderTests(ITestOutputHelper output)
         Assert.Contains("Identity:0", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Constructor_ConfiguredInputSizeDiffers_RefusedNamingBothShapes()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var options = new PlateOcrModelOptions { ModelPath = model, Width = 96 };
 
         var error = Assert.Throws<PlateModelException>(() => new OnnxPlateReader(options));
@@ -32,10 +31,10 @@ public sealed class OnnxPlateReaderTests(ITestOutputHelper output)
         Assert.Contains("configured [N,64,96,3]", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Constructor_WrongInputName_RefusedListingTheRealOnes()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
 
         var error = Assert.Throws<PlateModelException>(() => new OnnxPlateReader(new PlateOcrModelOptions { ModelPath = model, InputName = "images" }));
 
@@ -68,21 +67,21 @@ public sealed class OnnxPlateReaderTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void YoloDetector_GivenTheOcrModel_RefusedBecauseItsInputIsNotAnImageTensor()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
 
         var error = Assert.Throws<PlateModelException>(() => new OnnxYoloPlateDetector(new PlateDetectorModelOptions { ModelPath = model }));
 
         Assert.Contains("needs float [1,3,640,640]", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Read_RealVietnameseCrops_ReadsOneAndTwoLinePlates()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
-        if (VisionTestModels.Present(VisionTestModels.VnTruth, output, "data/plates/vn") is not { } truth) return;
+        var model = VisionTestModels.OcrModelOrSkip();
+        var truth = VisionTestModels.Present(VisionTestModels.VnTruth, "data/plates/vn");
         var folder = Path.Combine(Path.GetDirectoryName(truth)!, "images");
         using var reader = new OnnxPlateReader(new PlateOcrModelOptions { ModelPath = model });
         // Two crops checked by eye: a two-line motorbike plate and a one-line car plate.
@@ -97,10 +96,10 @@ public sealed class OnnxPlateReaderTests(ITestOutputHelper output)
         Assert.InRange(results[1].Text.Length, 7, 9);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Read_EmptyBatch_ReturnsNothing()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         using var reader = new OnnxPlateReader(new PlateOcrModelOptions { ModelPath = model });
 
         Assert.Empty(reader.Read([]));

@@ -4,19 +4,18 @@ using CityTwin.Vision.Frames;
 using CityTwin.Vision.Plates;
 using CityTwin.Vision.Traffic;
 using OpenCvSharp;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Plates;
 
 /// <summary>The whole pipeline on rendered pixels: synthetic traffic in, voted plate reads out.</summary>
-public sealed class PlatePipelineTests(ITestOutputHelper output)
+public sealed class PlatePipelineTests
 {
     private static readonly DateTimeOffset Six = new(2026, 11, 26, 6, 0, 0, TimeSpan.FromHours(7));
 
-    [Fact]
+    [SkippableFact]
     public async Task RunAsync_SeededRandomTraffic_MostPassesReadExactly()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var traffic = new SyntheticTraffic(new SyntheticTrafficOptions { Seed = 11 });
         traffic.AddRandomVehicles(6, ["cam-a", "cam-b"], Six, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(4));
         using var metrics = new VisionMetrics();
@@ -39,10 +38,10 @@ public sealed class PlatePipelineTests(ITestOutputHelper output)
         Assert.True(metrics.FramesStatic >= traffic.Truth.Count / 2, $"static frames skipped: {metrics.FramesStatic}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RunAsync_StolenMotorbikePastThreeDemoCameras_EveryCameraReadsThePlateInTimeOrder()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var city = DemoCity.Load();
         var route = CameraRoutes.NearestNeighbourWalk(city.Cameras, city.Cameras[0].Id, 3);
         var stolen = PlateNumber.Parse("59-X1 123.45");
@@ -61,10 +60,10 @@ public sealed class PlatePipelineTests(ITestOutputHelper output)
         Assert.Equal(reads.OrderBy(r => r.SeenAt).Select(r => r.CameraId), reads.Select(r => r.CameraId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RunAsync_CorruptAndEmptyFrames_CountedSkippedAndThePlateStillRead()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var traffic = new SyntheticTraffic(new SyntheticTrafficOptions { Seed = 3, RandomConditions = false });
         var plate = PlateNumber.Parse("51G-123.45");
         traffic.AddVehicle(plate, ["cam-x"], Six, TimeSpan.Zero);
@@ -83,10 +82,10 @@ public sealed class PlatePipelineTests(ITestOutputHelper output)
         Assert.Equal(plate.CanonicalKey, PlateNumber.Parse(read.PlateText).CanonicalKey);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RunAsync_IngestRefusesBatches_CountedAndPipelineFinishes()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var traffic = new SyntheticTraffic(new SyntheticTrafficOptions { Seed = 5, RandomConditions = false });
         traffic.AddVehicle(PlateNumber.Parse("30A-543.21"), ["cam-1", "cam-2"], Six, TimeSpan.FromSeconds(5));
         using var metrics = new VisionMetrics();
@@ -100,10 +99,10 @@ public sealed class PlatePipelineTests(ITestOutputHelper output)
         Assert.Equal(2, ingest.Reads.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task RunAsync_SourceThatThrows_LoggedCountedAndVotesWhatItHad()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
+        var model = VisionTestModels.OcrModelOrSkip();
         var traffic = new SyntheticTraffic(new SyntheticTrafficOptions { Seed = 6, RandomConditions = false });
         traffic.AddVehicle(PlateNumber.Parse("29-B1 678.90"), ["cam-1"], Six, TimeSpan.Zero);
         using var metrics = new VisionMetrics();

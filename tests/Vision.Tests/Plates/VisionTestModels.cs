@@ -1,10 +1,9 @@
 using CityTwin.Testing;
 using CityTwin.Vision.Plates;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Plates;
 
-/// <summary>Where the shared plate model and datasets are for these tests; null when absent (the test then skips).</summary>
+/// <summary>Where the shared plate model and datasets are for these tests; a test that needs an absent one is skipped.</summary>
 internal static class VisionTestModels
 {
     public const string Tessdata = "/usr/share/tesseract-ocr/5/tessdata";
@@ -15,15 +14,11 @@ internal static class VisionTestModels
 
     public static string? OpenAlprFolder => SharedData.File("data", "plates", "openalpr-eu", "eu1.txt") is { } file ? Path.GetDirectoryName(file) : null;
 
-    /// <summary>The shared OCR model, or null after telling the test output it is absent (xUnit 2 cannot skip at run time).</summary>
-    public static string? OcrModelOrSkip(ITestOutputHelper output) => Present(OcrModel, output, "models/fast-plate-ocr/cct_xs_v1_global.onnx");
+    /// <summary>The shared OCR model; skips the test (a <c>[SkippableFact]</c>) when it is absent.</summary>
+    public static string OcrModelOrSkip() => Present(OcrModel, "models/fast-plate-ocr/cct_xs_v1_global.onnx");
 
-    /// <summary><paramref name="path"/>, or null after writing the skip line.</summary>
-    public static string? Present(string? path, ITestOutputHelper output, string what)
-    {
-        if (path is null) output.WriteLine($"{SharedData.Missing}: {what}");
-        return path;
-    }
+    /// <summary><paramref name="path"/>; skips the test (a <c>[SkippableFact]</c>) when it is null.</summary>
+    public static string Present(string? path, string what) => path ?? throw new SkipException($"{SharedData.Missing}: {what}");
 
     /// <summary>A token that ends a test that hangs instead of letting it block the suite.</summary>
     public static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;

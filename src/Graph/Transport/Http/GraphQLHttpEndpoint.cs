@@ -82,15 +82,19 @@ public sealed class GraphQLHttpEndpoint(
             return;
         }
         context.Response.StatusCode = StatusFor(result, mediaType);
+        if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         await WriteBodyAsync(context, mediaType, runner.Serialize(result));
     }
 
     /// <summary>
-    /// application/json: 200 for every well-formed request. application/graphql-response+json: 200 when the response has
-    /// <c>data</c>; without it (parse, validation, operation or variable errors) 400, or 500 when the server failed.
+    /// 503 when the database cannot be reached (either media type: the request was fine, the server cannot serve it
+    /// now). Otherwise application/json: 200 for every well-formed request. application/graphql-response+json: 200 when
+    /// the response has <c>data</c>; without it (parse, validation, operation or variable errors) 400, or 500 when the
+    /// server failed.
     /// </summary>
     private static int StatusFor(GraphQL.ExecutionResult result, string mediaType)
     {
+        if (result.Errors?.Any(e => e.Code == GraphQLErrorCodes.ServiceUnavailable) == true) return StatusCodes.Status503ServiceUnavailable;
         if (mediaType == ResponseMediaType.Json || result.Executed) return StatusCodes.Status200OK;
         var internalFailure = result.Errors?.Any(e => TwinErrorInfoProvider.CodeFor(e) == GraphQLErrorCodes.InternalServerError) == true;
         return internalFailure ? StatusCodes.Status500InternalServerError : StatusCodes.Status400BadRequest;

@@ -27,25 +27,38 @@ internal static class ClientMessageParser
         }
         using (document)
         {
-            var json = document.RootElement;
-            if (json.ValueKind != JsonValueKind.Object)
-                return Fail("Invalid message: not a JSON object", out error);
-            if (!json.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-                return Fail("Invalid message: no 'type' string", out error);
-            var type = typeElement.GetString()!;
-            return type switch
+            try
             {
-                MessageType.ConnectionInit => WithOptionalPayload(json, type, out error) is { } init
-                    ? init with { Authorization = AuthorizationOf(json) }
-                    : null,
-                MessageType.Ping or MessageType.Pong => WithOptionalPayload(json, type, out error),
-                MessageType.Subscribe => Subscribe(json, out error),
-                MessageType.Complete => IdOf(json, type, out error) is { } id ? new ClientMessage(type, id) : null,
-                MessageType.Next or MessageType.Error or MessageType.ConnectionAck =>
-                    Fail($"Invalid message: '{type}' is sent by servers, not clients", out error),
-                _ => Fail($"Invalid message: unknown type '{type}'", out error),
-            };
+                return Parse(document.RootElement, out error);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses a lone surrogate escape ("\ud800") only when the string is read.
+                return Fail($"Invalid message: {JsonText.LoneSurrogate}", out error);
+            }
         }
+    }
+
+    private static ClientMessage? Parse(JsonElement json, out string error)
+    {
+        error = "";
+        if (json.ValueKind != JsonValueKind.Object)
+            return Fail("Invalid message: not a JSON object", out error);
+        if (!json.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            return Fail("Invalid message: no 'type' string", out error);
+        var type = typeElement.GetString()!;
+        return type switch
+        {
+            MessageType.ConnectionInit => WithOptionalPayload(json, type, out error) is { } init
+                ? init with { Authorization = AuthorizationOf(json) }
+                : null,
+            MessageType.Ping or MessageType.Pong => WithOptionalPayload(json, type, out error),
+            MessageType.Subscribe => Subscribe(json, out error),
+            MessageType.Complete => IdOf(json, type, out error) is { } id ? new ClientMessage(type, id) : null,
+            MessageType.Next or MessageType.Error or MessageType.ConnectionAck =>
+                Fail($"Invalid message: '{type}' is sent by servers, not clients", out error),
+            _ => Fail($"Invalid message: unknown type '{type}'", out error),
+        };
     }
 
     private static ClientMessage? Subscribe(JsonElement json, out string error)

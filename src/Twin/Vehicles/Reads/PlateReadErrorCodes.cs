@@ -13,6 +13,8 @@ public static class PlateReadErrorCodes
     public const string CameraNotAllowed = "CAMERA_NOT_ALLOWED";
     /// <summary>Seen later than now plus the allowed clock skew.</summary>
     public const string FutureRead = "FUTURE_READ";
+    /// <summary>Seen longer ago than <see cref="PlateReadLimits.MaxReadAge"/>.</summary>
+    public const string StaleRead = "STALE_READ";
     /// <summary>The text is not a Vietnamese plate.</summary>
     public const string MalformedPlate = "MALFORMED_PLATE";
     /// <summary>Confidence is not a number in 0..1.</summary>

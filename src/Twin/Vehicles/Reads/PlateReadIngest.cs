@@ -28,10 +28,20 @@ public sealed partial class PlateReadIngest(IGrainFactory grains, IPlateCropStor
 
         var sightings = new List<(PlateNumber Plate, SightingInput Sighting)>(reads.Count);
         var newCrops = new List<PlateCrop>();
+        // The same detection twice in one batch: the first read wins and the others count as duplicates, so the
+        // outcome does not depend on which vehicle grain writes first, and no other plate claims a stored row.
+        var detections = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = 0;
         for (var i = 0; i < reads.Count; i++)
         {
             var read = reads[i];
             var plate = plates[i]!;
+            var detectionId = $"{read.CameraId}:{read.IdempotencyKey}";
+            if (!detections.Add(detectionId))
+            {
+                repeated++;
+                continue;
+            }
             string? cropId = null;
             if (read.CropJpeg is { } jpeg)
             {
@@ -39,7 +49,7 @@ public sealed partial class PlateReadIngest(IGrainFactory grains, IPlateCropStor
                 newCrops.Add(new PlateCrop(cropId, jpeg, read.CameraId, plate.CanonicalKey));
             }
             sightings.Add((plate, new SightingInput(
-                $"{read.CameraId}:{read.IdempotencyKey}", read.CameraId, read.SeenAt, cameras[read.CameraId]!.Location,
+                detectionId, read.CameraId, read.SeenAt, cameras[read.CameraId]!.Location,
                 read.Confidence, plate.Display, cropId)));
         }
         // Crops first: an alert that names a crop must find it when an operator opens the URL.
@@ -50,7 +60,7 @@ public sealed partial class PlateReadIngest(IGrainFactory grains, IPlateCropStor
             .Select(group => grains.GetGrain<IVehicleGrain>(group.Key).RecordSightingsAsync(
                 new VehicleObservation(group.Select(s => s.Sighting).ToList(), KindOf(group.First().Plate.Layout)))));
         await ReportCamerasAsync(reads);
-        return new PlateReadBatchResult(receipts.Sum(r => r.Recorded), receipts.Sum(r => r.Duplicates), []);
+        return new PlateReadBatchResult(receipts.Sum(r => r.Recorded), receipts.Sum(r => r.Duplicates) + repeated, []);
     }
 
     private async Task<Dictionary<string, CameraState?>> LoadCamerasAsync(IReadOnlyList<PlateRead> reads)

@@ -19,4 +19,10 @@ public static class PlateReadLimits
     /// <see cref="SightingInput.MaxDetectionIdLength"/> whatever the camera id.
     /// </summary>
     public const int MaxIdempotencyKeyLength = SightingInput.MaxDetectionIdLength - MaxCameraIdLength - 1;
+
+    /// <summary>
+    /// Oldest read accepted: a camera that was cut off may deliver a backlog, but a read weeks old (or dated 1900 by
+    /// a reset clock) would rewrite a vehicle's route with a time nobody can act on.
+    /// </summary>
+    public static readonly TimeSpan MaxReadAge = TimeSpan.FromDays(30);
 }

@@ -44,10 +44,12 @@ public static class PlateReadValidator
 
     /// <summary>Whether a camera id is worth looking up (grain keys of any length would be accepted by Orleans).</summary>
     public static bool IsPlausibleCameraId(string? cameraId) =>
-        !string.IsNullOrWhiteSpace(cameraId) && cameraId.Length <= PlateReadLimits.MaxCameraIdLength;
+        !string.IsNullOrWhiteSpace(cameraId) && cameraId.Length <= PlateReadLimits.MaxCameraIdLength && StoredText.IsStorable(cameraId);
 
     private static (string Code, string Message)? CameraProblem(string? cameraId, IReadOnlyDictionary<string, CameraState?> cameras)
     {
+        if (StoredText.Problem(cameraId) is { } unstorable)
+            return (PlateReadErrorCodes.UnknownCamera, $"the camera id {unstorable}");
         if (!IsPlausibleCameraId(cameraId) || !cameras.TryGetValue(cameraId!, out var camera) || camera is null)
             return (PlateReadErrorCodes.UnknownCamera, $"no camera is registered as '{Shorten(cameraId)}'");
         if (!camera.Online && camera.StatusChangedAt is { } since)
@@ -60,7 +62,9 @@ public static class PlateReadValidator
             ? (PlateReadErrorCodes.FutureRead, $"seenAt {seenAt:O} is in the future (now {now:O}, allowed skew {TwinClock.AllowedSkew.TotalSeconds:0} s)")
             : seenAt == default
                 ? (PlateReadErrorCodes.FutureRead, "seenAt is missing")
-                : null;
+                : seenAt < now - PlateReadLimits.MaxReadAge
+                    ? (PlateReadErrorCodes.StaleRead, $"seenAt {seenAt:O} is more than {PlateReadLimits.MaxReadAge.TotalDays:0} days ago (now {now:O})")
+                    : null;
 
     private static (string, string)? PlateProblem(string? text, out PlateNumber? plate)
     {
@@ -79,7 +83,9 @@ public static class PlateReadValidator
     private static (string, string)? KeyProblem(string? key) =>
         string.IsNullOrWhiteSpace(key) || key.Length > PlateReadLimits.MaxIdempotencyKeyLength
             ? (PlateReadErrorCodes.BadIdempotencyKey, $"the idempotency key must be 1..{PlateReadLimits.MaxIdempotencyKeyLength} characters")
-            : null;
+            : StoredText.Problem(key) is { } unstorable
+                ? (PlateReadErrorCodes.BadIdempotencyKey, $"the idempotency key {unstorable}")
+                : null;
 
     private static (string, string)? CropProblem(byte[]? crop) =>
         crop is null ? null : JpegCrop.Problem(crop) is { } problem ? (PlateReadErrorCodes.BadCrop, problem) : null;

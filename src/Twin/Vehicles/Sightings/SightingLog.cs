@@ -90,19 +90,71 @@ public sealed partial class SightingLog : ISightingLog, IAsyncDisposable
             if (batch.Count == 0) continue;
             try
             {
-                var inserted = await InsertAsync(batch, rows).ConfigureAwait(false);
-                foreach (var pending in batch)
-                    pending.Done.TrySetResult(pending.Sightings.Select(s => s.DetectionId).Where(inserted.Contains).ToHashSet(StringComparer.Ordinal));
+                Complete(batch, await InsertAsync(batch, rows).ConfigureAwait(false));
+            }
+            catch (Exception e) when (batch.Count > 1 && IsCausedByTheRows(e))
+            {
+                // One caller's row was refused (bad text, a value out of range): the rows are written again, one
+                // caller at a time, so only the caller whose row is bad learns of it.
+                LogBatchSplit(logger, batch.Count, rows, e.Message);
+                foreach (var pending in batch) await WriteAloneAsync(pending).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                // The whole batch failed; every caller learns it, nothing was stored, and the loop goes on.
-                LogBatchFailed(logger, e, rows);
-                var failure = Persistence.TwinStorageException.From($"writing {rows} sightings", e);
-                foreach (var pending in batch) pending.Done.TrySetException(failure);
+                // The database is out of reach: every caller learns it, nothing was stored, and the loop goes on.
+                Fail(batch, rows, e);
             }
         }
     }
+
+    private async Task WriteAloneAsync(PendingAppend pending)
+    {
+        List<PendingAppend> alone = [pending];
+        try
+        {
+            Complete(alone, await InsertAsync(alone, pending.Sightings.Count).ConfigureAwait(false));
+        }
+        catch (Exception e)
+        {
+            Fail(alone, pending.Sightings.Count, e);
+        }
+    }
+
+    /// <summary>
+    /// Tells each caller which of its detections were new. A detection id inserted once belongs to the first caller
+    /// that asked for it, so two callers sending the same id in one batch never both believe they stored it.
+    /// </summary>
+    private static void Complete(List<PendingAppend> batch, HashSet<string> inserted)
+    {
+        foreach (var pending in batch)
+        {
+            var mine = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var sighting in pending.Sightings)
+            {
+                if (inserted.Remove(sighting.DetectionId)) mine.Add(sighting.DetectionId);
+            }
+            pending.Done.TrySetResult(mine);
+        }
+    }
+
+    private void Fail(List<PendingAppend> batch, int rows, Exception e)
+    {
+        LogBatchFailed(logger, e, rows);
+        var failure = Persistence.TwinStorageException.From($"writing {rows} sightings", e);
+        foreach (var pending in batch) pending.Done.TrySetException(failure);
+    }
+
+    /// <summary>
+    /// Whether the rows themselves were refused (SQLSTATE class 22 data exception or 23 integrity violation, or a
+    /// string the driver cannot encode) rather than the database being unreachable, which splitting cannot mend.
+    /// </summary>
+    private static bool IsCausedByTheRows(Exception e) => e switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("22", StringComparison.Ordinal) || pg.SqlState.StartsWith("23", StringComparison.Ordinal),
+        NpgsqlException => false,
+        System.Text.EncoderFallbackException or ArgumentException or InvalidCastException => true,
+        _ => e.InnerException is { } inner && IsCausedByTheRows(inner),
+    };
 
     private async Task<HashSet<string>> InsertAsync(List<PendingAppend> batch, int rows)
     {
@@ -162,6 +214,9 @@ public sealed partial class SightingLog : ISightingLog, IAsyncDisposable
         }
         stopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Callers} callers ({Rows} sightings) was refused ({Reason}); writing each caller's rows alone")]
+    private static partial void LogBatchSplit(ILogger logger, int callers, int rows, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing a batch of {Rows} sightings failed; its callers were told")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int rows);

@@ -4,19 +4,18 @@ using System.Text;
 using CityTwin.Testing;
 using CityTwin.Vision.Imaging.Dicom;
 using CityTwin.Vision.Tests.Imaging.Receiving;
-using Xunit.Abstractions;
 
 namespace CityTwin.Vision.Tests.Imaging.Dicom;
 
 /// <summary>The header reader on real files and on hostile ones: every failure is a result with a reason, never an exception.</summary>
-public sealed class DicomReaderTests(ITestOutputHelper output)
+public sealed class DicomReaderTests
 {
     private const long Limit = 64L * 1024 * 1024;
 
-    [Fact]
+    [SkippableFact]
     public void ReadPart10_ChestXRay_ReadsItsIdentity()
     {
-        if (ChestXRay.File is not { } file) { output.WriteLine(SharedData.Missing); return; }
+        if (ChestXRay.File is not { } file) throw new SkipException(SharedData.Missing);
         var result = DicomReader.ReadPart10(File.ReadAllBytes(file), Limit);
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(ChestXRay.SopInstanceUid, result.Header!.SopInstanceUid);
@@ -26,24 +25,24 @@ public sealed class DicomReaderTests(ITestOutputHelper output)
         Assert.True(result.Header.HasPixelData);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("ExplVR_BigEnd.dcm", "1.2.840.10008.1.2.2")]
     [InlineData("image_dfl.dcm", "1.2.840.10008.1.2.1.99")]
     [InlineData("MR_small_RLE.dcm", "1.2.840.10008.1.2.5")]
     [InlineData("JPEG2000-embedded-sequence-delimiter.dcm", "1.2.840.10008.1.2.4.91")]
     public void ReadPart10_SharedFileInOtherSyntax_ReadsItsIdentity(string name, string syntax)
     {
-        if (SharedData.File("data", "dicom", "pydicom_test_files", name) is not { } file) { output.WriteLine(SharedData.Missing); return; }
+        if (SharedData.File("data", "dicom", "pydicom_test_files", name) is not { } file) throw new SkipException(SharedData.Missing);
         var result = DicomReader.ReadPart10(File.ReadAllBytes(file), Limit);
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(syntax, result.Header!.TransferSyntaxUid);
         Assert.StartsWith("1.", result.Header.StudyInstanceUid);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ReadPart10_TruncatedAnywhere_FailsWithReason()
     {
-        if (ChestXRay.File is not { } file) { output.WriteLine(SharedData.Missing); return; }
+        if (ChestXRay.File is not { } file) throw new SkipException(SharedData.Missing);
         var bytes = File.ReadAllBytes(file);
         var cuts = Enumerable.Range(0, 400).Select(i => i * 7).Concat([bytes.Length / 2, bytes.Length - 1]);
         foreach (var cut in cuts)

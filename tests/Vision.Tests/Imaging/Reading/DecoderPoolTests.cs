@@ -18,15 +18,12 @@ public sealed class DecoderPoolTests(ITestOutputHelper output) : IDisposable
         "pydicom_test_files/rtdose_rle_1frame.dcm",
     ];
 
-    [Fact]
+    [SkippableFact]
     public async Task DecoderPool_EverySharedFile_DecodedOrRejectedWithReasonAndStillServing()
     {
         var inventory = SharedData.File("data", "dicom", "INVENTORY.tsv");
         if (inventory is null)
-        {
-            output.WriteLine(SharedData.Missing);
-            return;
-        }
+            throw new SkipException(SharedData.Missing);
         var rows = File.ReadAllLines(inventory).Skip(1).Select(l => l.Split('\t')).ToList();
         await using var pool = ImagingFiles.Pool(workers: 2);
 
@@ -68,15 +65,12 @@ public sealed class DecoderPoolTests(ITestOutputHelper output) : IDisposable
         Assert.True(after.Decoded, after.RejectReason);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DecoderPool_WorkerAborts_ThatFileRejectedNextFileDecoded()
     {
         var good = files.Shared("pydicom_test_files/MR_small.dcm");
         if (good is null)
-        {
-            output.WriteLine(SharedData.Missing);
-            return;
-        }
+            throw new SkipException(SharedData.Missing);
         await using var pool = ImagingFiles.Pool(workers: 1, faults: true);
 
         var crashed = await pool.DecodeAsync(files.Fault("crash"));
@@ -87,15 +81,12 @@ public sealed class DecoderPoolTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, pool.WorkersReplaced);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DecoderPool_WorkerKilledMidRequest_ThatFileRejectedNextFileDecoded()
     {
         var good = files.Shared("pydicom_test_files/CT_small.dcm");
         if (good is null)
-        {
-            output.WriteLine(SharedData.Missing);
-            return;
-        }
+            throw new SkipException(SharedData.Missing);
         await using var pool = ImagingFiles.Pool(workers: 1, timeout: TimeSpan.FromSeconds(60), faults: true);
 
         var hanging = pool.DecodeAsync(files.Fault("hang"));
@@ -110,15 +101,12 @@ public sealed class DecoderPoolTests(ITestOutputHelper output) : IDisposable
         Assert.True(next.Decoded, next.RejectReason);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DecoderPool_WorkerHangs_RejectedAfterTimeoutAndReplaced()
     {
         var good = files.Shared("pydicom_test_files/CT_small.dcm");
         if (good is null)
-        {
-            output.WriteLine(SharedData.Missing);
-            return;
-        }
+            throw new SkipException(SharedData.Missing);
         await using var pool = ImagingFiles.Pool(workers: 1, timeout: TimeSpan.FromSeconds(1), faults: true);
 
         var hung = await pool.DecodeAsync(files.Fault("hang"));
@@ -128,15 +116,12 @@ public sealed class DecoderPoolTests(ITestOutputHelper output) : IDisposable
         Assert.True(next.Decoded, next.RejectReason);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task DecoderPool_FaultsOnOneWorker_RequestsOnTheOtherCarryOn()
     {
         var good = files.Shared("pydicom_test_files/JPEG2000.dcm");
         if (good is null)
-        {
-            output.WriteLine(SharedData.Missing);
-            return;
-        }
+            throw new SkipException(SharedData.Missing);
         await using var pool = ImagingFiles.Pool(workers: 2, timeout: TimeSpan.FromSeconds(2), faults: true);
 
         string[] requests = [files.Fault("crash"), good, files.Fault("garbage"), good, files.Fault("hang"), good, good];

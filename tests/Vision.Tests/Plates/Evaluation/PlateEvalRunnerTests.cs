@@ -11,11 +11,11 @@ public sealed class PlateEvalRunnerTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("citytwin-eval-").FullName;
 
-    [Fact]
+    [SkippableFact]
     public void Run_RealVietnameseCropsWithTheOnnxReader_PrintsEveryFigureAboveASanityFloor()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
-        if (VisionTestModels.Present(VisionTestModels.VnTruth, output, "data/plates/vn") is not { } truth) return;
+        var model = VisionTestModels.OcrModelOrSkip();
+        var truth = VisionTestModels.Present(VisionTestModels.VnTruth, "data/plates/vn");
         var (code, text, _) = Run(Path.GetDirectoryName(truth)!, truth, "onnx", false, model);
 
         Assert.Equal(0, code);
@@ -28,11 +28,11 @@ public sealed class PlateEvalRunnerTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(Percent(text, "two-line"), 40, 100);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Run_OpenAlprSceneFolderWithDetection_ReportsDetectionAndAccuracy()
     {
-        if (VisionTestModels.OcrModelOrSkip(output) is not { } model) return;
-        if (VisionTestModels.Present(VisionTestModels.OpenAlprFolder, output, "data/plates/openalpr-eu") is not { } folder) return;
+        var model = VisionTestModels.OcrModelOrSkip();
+        var folder = VisionTestModels.Present(VisionTestModels.OpenAlprFolder, "data/plates/openalpr-eu");
         // Ten scenes keep the test short; the full set is run by hand for the README figures.
         var subset = Path.Combine(_folder, "truth");
         Directory.CreateDirectory(subset);
@@ -80,12 +80,12 @@ public sealed class PlateEvalRunnerTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("use onnx, tesseract or auto", error);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Run_ImageThatDoesNotDecode_CountedAsUnreadableMiss()
     {
         File.WriteAllBytes(Path.Combine(_folder, "broken.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0, 0, 1]);
         var truth = Write("truth.tsv", "image\tlayout\tsubset\tplate_text\nbroken.jpg\ttwo_line\txemay\t59-X1 123.45\n");
-        if (!File.Exists(Path.Combine(VisionTestModels.Tessdata, "eng.traineddata"))) { output.WriteLine("skipped: no tessdata"); return; }
+        if (!File.Exists(Path.Combine(VisionTestModels.Tessdata, "eng.traineddata"))) throw new SkipException("skipped: no tessdata");
 
         var (code, text, _) = Run(_folder, truth, "tesseract", false, null);
 
