@@ -14,7 +14,7 @@ public sealed class PartnerTrackingTests(SchemaFixture fixture)
     public async Task VehicleLookup_Partner_ForbiddenWithoutMovements()
     {
         var result = await fixture.ExecuteAsync($$"""
-            { vehicle(plate: "{{SchemaSeed.TracedPlate}}") { plate watched watch { reason reportedBy } trace speedKmh
+            { vehicle(plate: "{{SchemaSeed.TracedPlate}}") { plate watched watch { reason reportedAt } trace speedKmh
               route { points { seenAt } } predictedNextCameras { etaSeconds } sightings(first: 5) { nodes { location seenAt } } } }
             """, Callers.Partner);
 

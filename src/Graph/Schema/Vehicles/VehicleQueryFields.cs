@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Audit;
 using CityTwin.Twin.Plates;
@@ -22,12 +23,12 @@ public static class VehicleQueryFields
             .Argument<StringGraphType>("reason", "Why you look it up; kept in the audit trail.")
             .ResolveAsync(async context =>
             {
-                var principal = context.Require(Capability.Plates);
+                var principal = context.Require(Capability.TrackVehicles);
                 var text = context.GetArgument<string>("plate");
                 if (!PlateNumber.TryParse(text, out var plate, out var error))
                     throw TwinErrors.BadInput($"'{text}' is not a Vietnamese plate: {error}");
                 await context.Service<IPlateLookupAudit>().RecordAsync(
-                    new PlateLookup(principal.KeyId, RoleAccess.Name(principal.Role), plate.CanonicalKey, "vehicle", context.GetArgument<string?>("reason")),
+                    new PlateLookup(principal.KeyId, Access.Name(principal.Role), plate.CanonicalKey, "vehicle", context.GetArgument<string?>("reason")),
                     context.CancellationToken);
 
                 var grains = context.Service<IGrainFactory>();
