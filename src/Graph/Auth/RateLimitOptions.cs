@@ -1,9 +1,10 @@
 namespace CityTwin.Graph.Auth;
 
 /// <summary>
-/// Per-key request rates (configuration section <c>CityTwin:GraphQL:RateLimit</c>): a token bucket per API key. Every
-/// HTTP request, every WebSocket <c>connection_init</c> and every <c>subscribe</c> takes one token; events delivered on
-/// a running subscription take none.
+/// Per-key budgets (configuration section <c>CityTwin:GraphQL:RateLimit</c>): a token bucket per API key. Every HTTP
+/// request, every WebSocket <c>connection_init</c> and every <c>subscribe</c> takes one token, and every plate lookup in a
+/// document one more; events delivered on a running subscription take none. <see cref="Roles"/> gives a role its own
+/// budget (e.g. partners less than operators).
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -14,4 +15,15 @@ public sealed class RateLimitOptions
 
     /// <summary>The bucket's size: how many requests a key may make at once after being idle.</summary>
     public int Burst { get; set; } = 500;
+
+    /// <summary>Budgets by role name (<c>operator</c>, <c>partner</c>...), replacing the defaults above for keys of that role.</summary>
+    public Dictionary<string, RoleBudget> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One role's bucket.</summary>
+    public sealed class RoleBudget
+    {
+        public int PermitsPerSecond { get; set; }
+
+        public int Burst { get; set; }
+    }
 }

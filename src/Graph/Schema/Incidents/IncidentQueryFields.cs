@@ -1,5 +1,5 @@
-using CityTwin.Graph.Auth.AccessPolicy;
 using System.Globalization;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Incidents;
 using CityTwin.Twin.Persistence;

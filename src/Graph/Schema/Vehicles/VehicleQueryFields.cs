@@ -1,4 +1,5 @@
 using CityTwin.Graph.Auth.AccessPolicy;
+using CityTwin.Graph.Execution.Cost;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Audit;
 using CityTwin.Twin.Plates;
@@ -21,6 +22,7 @@ public static class VehicleQueryFields
             .Description("A vehicle by plate; null when no camera has read it and it is not watched. Every lookup is audited.")
             .Argument<NonNullGraphType<StringGraphType>>("plate", "As written (59-X1 123.45, 51G-123.45) or canonical (59X112345).")
             .Argument<StringGraphType>("reason", "Why you look it up; kept in the audit trail.")
+            .PlateLookup()
             .ResolveAsync(async context =>
             {
                 var principal = context.Require(Capability.TrackVehicles);

@@ -1,5 +1,6 @@
-using CityTwin.Graph.Auth.AccessPolicy;
 using System.Globalization;
+using CityTwin.Graph.Auth.AccessPolicy;
+using CityTwin.Graph.Execution.Cost;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Audit;
 using CityTwin.Twin.Persistence;
@@ -28,6 +29,7 @@ public static class WatchlistQueryFields
             .Argument<StringGraphType>("plate", "Only the entry of this plate (as written or canonical); operators only.")
             .Argument<StringGraphType>("reason", "Why you read the watchlist; kept in the audit trail.")
             .PageArguments()
+            .PlateLookup(whenArgument: "plate")
             .ResolveAsync(async context =>
             {
                 var principal = context.Require(Capability.ReadWatchlist);
