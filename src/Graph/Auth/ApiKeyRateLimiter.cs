@@ -12,11 +12,24 @@ public sealed class ApiKeyRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<TwinPrincipal>? _limiter;
     private readonly RateLimitOptions _settings;
+    private readonly PartitionedRateLimiter<string>? _subscribes;
 
     public ApiKeyRateLimiter(IOptions<RateLimitOptions> options)
     {
         _settings = options.Value;
         if (_settings.PermitsPerSecond <= 0) return;
+        if (_settings.SubscribesPerSecond > 0)
+        {
+            var subscribeBucket = new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, _settings.SubscribeBurst),
+                TokensPerPeriod = _settings.SubscribesPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                AutoReplenishment = true,
+                QueueLimit = 0,
+            };
+            _subscribes = PartitionedRateLimiter.Create<string, string>(keyId => RateLimitPartition.GetTokenBucketLimiter(keyId, _ => subscribeBucket));
+        }
         _limiter = PartitionedRateLimiter.Create<TwinPrincipal, string>(principal =>
         {
             var (perSecond, burst) = BudgetOf(principal);
@@ -60,6 +73,14 @@ public sealed class ApiKeyRateLimiter : IDisposable
         return false;
     }
 
+    /// <summary>Takes one token of the key's subscribe bucket; false when it is empty.</summary>
+    public bool TryAcquireSubscribe(TwinPrincipal principal)
+    {
+        if (_subscribes is null) return true;
+        using var lease = _subscribes.AttemptAcquire(principal.KeyId);
+        return lease.IsAcquired;
+    }
+
     /// <summary>The key's budget now, for the <c>RateLimit-*</c> headers.</summary>
     public RateLimitState State(TwinPrincipal principal)
     {
@@ -75,5 +96,9 @@ public sealed class ApiKeyRateLimiter : IDisposable
             ? (role.PermitsPerSecond, Math.Max(1, role.Burst))
             : (Math.Max(1, _settings.PermitsPerSecond), Math.Max(1, _settings.Burst));
 
-    public void Dispose() => _limiter?.Dispose();
+    public void Dispose()
+    {
+        _limiter?.Dispose();
+        _subscribes?.Dispose();
+    }
 }

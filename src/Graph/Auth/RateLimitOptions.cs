@@ -16,6 +16,15 @@ public sealed class RateLimitOptions
     /// <summary>The bucket's size: how many requests a key may make at once after being idle.</summary>
     public int Burst { get; set; } = 500;
 
+    /// <summary>
+    /// <c>subscribe</c> messages a key may send per second, from their own bucket (a subscription costs its events, not
+    /// its start; sockets per key bound how many run at once). Zero or less: subscribes are not rate limited.
+    /// </summary>
+    public int SubscribesPerSecond { get; set; } = 200;
+
+    /// <summary>The subscribe bucket's size: a partner backend opening 1,000 subscriptions at start-up fits.</summary>
+    public int SubscribeBurst { get; set; } = 2000;
+
     /// <summary>Budgets by role name (<c>operator</c>, <c>partner</c>...), replacing the defaults above for keys of that role.</summary>
     public Dictionary<string, RoleBudget> Roles { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
