@@ -1,3 +1,4 @@
+import { CallerAccess } from './api/access';
 import { SchemaFeatures } from './api/features';
 import { GraphQLHttp } from './api/http';
 import { LiveSession } from './api/live';
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
   const apiKey = storedKey() ?? (await signIn(graphqlHttp));
   const http = new GraphQLHttp(graphqlHttp, () => apiKey);
   const features = await SchemaFeatures.load(http);
+  const access = await CallerAccess.load(http);
   const store = new LiveStore();
   byId('app').hidden = false;
   const view = new MapView(byId('map'), store);
@@ -87,7 +89,7 @@ async function start(): Promise<void> {
     else if (alert.kind === 'watchlist') void detail.showVehicle(alert.subject);
   };
   const feed = new AlertFeed(store, openAlert, (url) => http.image(url));
-  const sidebar = new Sidebar(view, store, http, features, wards, incidents, actor);
+  const sidebar = new Sidebar(view, store, http, features, wards, incidents, actor, access);
   const header = new Header(store, (hit) => goTo(hit), signOut);
 
   function goTo(hit: SearchHit): void {

@@ -16,6 +16,18 @@ export interface UserError {
   field?: string | null;
 }
 
+/** The page's own URL, or a placeholder where there is no page (tests under Node). */
+const pageUrl = (): string => (typeof location === 'undefined' ? 'http://localhost/' : location.href);
+
+/** Whether `url` (absolute or relative to the page) is on the same origin as `endpoint`. */
+export function sameOrigin(url: string, endpoint: string): boolean {
+  try {
+    return new URL(url, pageUrl()).origin === new URL(endpoint, pageUrl()).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** GraphQL over HTTP (POST /graphql) with the signed-in key. */
 export class GraphQLHttp {
   private readonly images = new Map<string, Promise<string>>();
@@ -27,9 +39,11 @@ export class GraphQLHttp {
 
   /**
    * An image the server serves only with the API key (plate crops): an `<img src>` cannot send the key, so it is
-   * fetched with it once and shown through an object URL.
+   * fetched with it once and shown through an object URL. The key goes only to the GraphQL endpoint's own origin: a
+   * `cropUrl` naming another host is refused, never sent the key.
    */
   image(url: string, accept?: string): Promise<string> {
+    if (!sameOrigin(url, this.endpoint)) return Promise.reject(new GraphQLFailure(`image ${url}: not on this server, not loaded`, 0, 'CROSS_ORIGIN'));
     let loaded = this.images.get(url);
     if (!loaded) {
       const headers: Record<string, string> = this.apiKey() ? { authorization: `Bearer ${this.apiKey()}` } : {};

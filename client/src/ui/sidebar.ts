@@ -1,3 +1,4 @@
+import type { CallerAccess } from '../api/access';
 import type { SchemaFeatures } from '../api/features';
 import type { GraphQLHttp } from '../api/http';
 import { ADD_TO_WATCHLIST, WARD_METRICS } from '../api/queries';
@@ -20,6 +21,19 @@ const LAYERS: [string, MessageKey][] = [
   ['wards', 'layers.wards'],
 ];
 
+/** The add-to-watchlist form, with the plate typed so far kept across re-renders. */
+export function watchlistForm(plate: string): string {
+  return `<section><h2>${escapeHtml(t('watch.title'))}</h2>
+        <form id="watch-form" novalidate>
+          <label for="watch-plate">${escapeHtml(t('watch.plate'))}</label>
+          <input id="watch-plate" name="plate" autocomplete="off" maxlength="16" placeholder="59-X1 123.45" value="${escapeHtml(plate)}">
+          <label for="watch-reason">${escapeHtml(t('watch.reason'))}</label>
+          <input id="watch-reason" name="reason" maxlength="200" value="${escapeHtml(t('watch.reasonDefault'))}">
+          <button type="submit">${escapeHtml(t('watch.submit'))}</button>
+          <p id="watch-result" role="status"></p>
+        </form></section>`;
+}
+
 /** Left panel: layer switches, the ward aggregate, incident filters and the add-to-watchlist form. */
 export class Sidebar {
   constructor(
@@ -30,6 +44,7 @@ export class Sidebar {
     private readonly wards: WardChoroplethLayer,
     private readonly incidents: IncidentsLayer,
     private readonly actor: string,
+    private readonly access: CallerAccess,
   ) {
     const root = byId('sidebar');
     root.addEventListener('change', (event) => this.onChange(event.target as HTMLInputElement | HTMLSelectElement));
@@ -52,20 +67,14 @@ export class Sidebar {
     ).join('');
     const form = byId('sidebar').querySelector('#watch-form') as HTMLFormElement | null;
     const plate = (form?.querySelector('#watch-plate') as HTMLInputElement | null)?.value ?? '';
+    // Only roles that may act get the form; the server refuses the mutation for the others anyway.
+    const watchForm = this.access.mayEditWatchlist ? watchlistForm(plate) : '';
     byId('sidebar').innerHTML = `
       <section><h2>${escapeHtml(t('layers.title'))}</h2>${layerBoxes}</section>
       <section><label for="ward-metric">${escapeHtml(t('wards.metric'))}</label><select id="ward-metric">${metricOptions}</select></section>
       <section><h2>${escapeHtml(t('incident.filterKinds'))}</h2>${kinds}
         <label><input type="checkbox" id="show-resolved" ${this.incidents.showResolved ? 'checked' : ''}> ${escapeHtml(t('incident.showResolved'))}</label></section>
-      <section><h2>${escapeHtml(t('watch.title'))}</h2>
-        <form id="watch-form" novalidate>
-          <label for="watch-plate">${escapeHtml(t('watch.plate'))}</label>
-          <input id="watch-plate" name="plate" autocomplete="off" maxlength="16" placeholder="59-X1 123.45" value="${escapeHtml(plate)}">
-          <label for="watch-reason">${escapeHtml(t('watch.reason'))}</label>
-          <input id="watch-reason" name="reason" maxlength="200" value="${escapeHtml(t('watch.reasonDefault'))}">
-          <button type="submit">${escapeHtml(t('watch.submit'))}</button>
-          <p id="watch-result" role="status"></p>
-        </form></section>`;
+      ${watchForm}`;
   }
 
   private onChange(target: HTMLInputElement | HTMLSelectElement): void {

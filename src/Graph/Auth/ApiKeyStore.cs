@@ -82,9 +82,10 @@ public sealed partial class ApiKeyStore : IApiKeyStore
             "operator" when parts.Length == 1 => new TwinPrincipal(keyId, TwinRole.Operator),
             "planner" when parts.Length == 1 => new TwinPrincipal(keyId, TwinRole.Planner),
             "partner" when parts.Length == 1 => new TwinPrincipal(keyId, TwinRole.Partner),
+            "supervisor" when parts.Length == 1 => new TwinPrincipal(keyId, TwinRole.Supervisor),
             "clinic" when parts.Length == 2 && parts[1].Trim().Length > 0 => new TwinPrincipal(keyId, TwinRole.Clinic, parts[1].Trim()),
             _ => throw new InvalidOperationException(
-                $"Unknown API key role '{role}' (expected operator, planner, partner or clinic:<id>)."),
+                $"Unknown API key role '{role}' (expected operator, planner, partner, supervisor or clinic:<id>)."),
         };
     }
 

@@ -1,4 +1,5 @@
 using CityTwin.Graph.Auth;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Vision.Imaging.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -34,7 +35,7 @@ public sealed partial class StowRsEndpoint(
             await ProblemAsync(context, StatusCodes.Status401Unauthorized, "a Bearer API key is required");
             return;
         }
-        if (principal.Role is not (TwinRole.Clinic or TwinRole.Operator))
+        if (!Access.Allows(principal, Capability.StoreImaging))
         {
             await ProblemAsync(context, StatusCodes.Status403Forbidden, "only a clinic key or an operator key may store instances");
             return;

@@ -24,6 +24,8 @@ public static class GraphQLErrorCodes
     public const string Forbidden = "FORBIDDEN";
     /// <summary>The API key exceeded its request rate.</summary>
     public const string RateLimited = "RATE_LIMITED";
+    /// <summary>The document looks up more plates than one request may.</summary>
+    public const string PlateLookupLimit = "PLATE_LOOKUP_LIMIT";
     /// <summary>A connection holds as many running operations as it may.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     /// <summary>The twin's database cannot be reached; try again shortly (HTTP 503).</summary>

@@ -12,10 +12,24 @@ public sealed class GraphQLLimitsOptions
     public int MaxDepth { get; set; } = 15;
 
     /// <summary>
-    /// Total complexity: each field costs 1 and list fields multiply their children by <c>first</c>/<c>last</c> or by
-    /// <see cref="DefaultListSize"/>. Introspection fields cost nothing, so tools can always read the schema.
+    /// Total cost: each field costs 1 and list fields multiply their children by <c>first</c>/<c>last</c> or by
+    /// <see cref="DefaultListSize"/>; every alias counts again. A plate lookup costs <see cref="PlateLookupCost"/>, a full
+    /// introspection (<c>__schema</c>) <see cref="IntrospectionCost"/>, so a tool may read the schema but a document of
+    /// hundreds of aliased introspections is refused before it runs.
     /// </summary>
     public int MaxComplexity { get; set; } = 5000;
+
+    /// <summary>What one <c>__schema</c> selection costs, whatever it selects below (about 35 MB per 300 were measured).</summary>
+    public int IntrospectionCost { get; set; } = 1000;
+
+    /// <summary>What one <c>__type(name:)</c> selection costs, whatever it selects below.</summary>
+    public int TypeIntrospectionCost { get; set; } = 50;
+
+    /// <summary>What one plate lookup costs before its selection (a grain call, an audit row, a route).</summary>
+    public int PlateLookupCost { get; set; } = 50;
+
+    /// <summary>Most plate lookups one request may hold, however aliased; each also spends one rate-limit token.</summary>
+    public int MaxPlateLookupsPerRequest { get; set; } = 50;
 
     /// <summary>The page size assumed for a list field without <c>first</c>/<c>last</c>.</summary>
     public int DefaultListSize { get; set; } = 5;

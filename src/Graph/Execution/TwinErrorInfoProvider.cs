@@ -41,6 +41,7 @@ public sealed class TwinErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoPro
         _ when InputReason(error) is not null => GraphQLErrorCodes.BadUserInput,
         InvalidOperationNameError or NoOperationNameError or NoOperationError => GraphQLErrorCodes.OperationResolutionFailure,
         QueryMissingError => GraphQLErrorCodes.BadRequest,
+        Cost.CostError cost => cost.Code!,
         DocumentError => GraphQLErrorCodes.ValidationFailed,
         _ when !string.IsNullOrEmpty(error.Code) => error.Code,
         // A resolver threw an ExecutionError on purpose without a code: it describes the request, not a server fault.

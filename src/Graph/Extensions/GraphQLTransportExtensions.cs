@@ -27,6 +27,7 @@ public static class GraphQLTransportExtensions
         services.TryAddSingleton<IGraphQLRunner, GraphQLRunner>();
         services.TryAddSingleton<IApiKeyStore, ApiKeyStore>();
         services.TryAddSingleton<ApiKeyRateLimiter>();
+        services.TryAddSingleton<Transport.WebSockets.SocketLimiter>();
         services.TryAddSingleton<GraphQLHttpEndpoint>();
         services.TryAddSingleton<GraphQLWebSocketEndpoint>();
         return services;

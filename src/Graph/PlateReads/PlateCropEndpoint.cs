@@ -1,4 +1,5 @@
 using CityTwin.Graph.Auth;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Audit;
 using CityTwin.Twin.Vehicles.Reads;
@@ -20,10 +21,10 @@ public sealed class PlateCropEndpoint(IApiKeyStore keys, IPlateCropStore crops, 
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
-        if (!caller.CanSeePlates)
+        if (!Access.Allows(caller, Capability.PlateCrops))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync($"The {RoleAccess.Name(caller.Role)} role may not see plate crops.", context.RequestAborted);
+            await context.Response.WriteAsync($"The {Access.Name(caller.Role)} role may not see plate crops.", context.RequestAborted);
             return;
         }
         var id = file.EndsWith(".jpg", StringComparison.Ordinal) ? file[..^4] : "";
@@ -32,7 +33,7 @@ public sealed class PlateCropEndpoint(IApiKeyStore keys, IPlateCropStore crops, 
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
-        await audit.RecordAsync(new PlateLookup(caller.KeyId, RoleAccess.Name(caller.Role), crop.PlateKey, "plateCrop"), context.RequestAborted);
+        await audit.RecordAsync(new PlateLookup(caller.KeyId, Access.Name(caller.Role), crop.PlateKey, "plateCrop"), context.RequestAborted);
         context.Response.ContentType = "image/jpeg";
         // The image shows a plate: never kept by shared caches.
         context.Response.Headers.CacheControl = "private, no-store";

@@ -1,4 +1,5 @@
 using CityTwin.Graph.Auth;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Twin.Vehicles.Reads;
 
 namespace CityTwin.Graph.PlateReads;
@@ -36,7 +37,7 @@ public static class PlateReadSubmission
         if (input is null) return (null, new PlateReadError(index, PlateReadErrorCodes.BadBatch, $"read {index}: the read is null"));
         if (input.CameraId is not { Length: > 0 } cameraId)
             return (null, new PlateReadError(index, PlateReadErrorCodes.UnknownCamera, $"read {index}: cameraId is required"));
-        if (!caller.CanSubmitReadsFor(cameraId))
+        if (!Access.CanSubmitReadsFor(caller, cameraId))
             return (null, new PlateReadError(index, PlateReadErrorCodes.CameraNotAllowed,
                 $"read {index}: this key may not submit reads for camera '{Shorten(cameraId)}'"));
         if (input.SeenAt is not { } seenAt)

@@ -1,3 +1,4 @@
+using CityTwin.Graph.Schema.Callers;
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Clinics;
 using CityTwin.Graph.Schema.Incidents;
@@ -17,6 +18,7 @@ public sealed class TwinQuery : ObjectGraphType
     {
         Name = "Query";
         Description = "Reads of the twin. What a caller sees depends on its role; plate lookups are audited.";
+        MeQueryFields.AddTo(this);
         CameraQueryFields.AddTo(this);
         VehicleQueryFields.AddTo(this);
         WatchlistQueryFields.AddTo(this);

@@ -80,6 +80,8 @@ public static class MessageType
         public const string ConnectionInitialisationTimeout = "Connection initialisation timeout";
         public const string TooManyInitialisationRequests = "Too many initialisation requests";
         public const string RateLimited = "Rate limit exceeded for this API key";
+        public const string TooManySocketsForKey = "Too many sockets for this API key";
+        public const string TooManySocketsFromAddress = "Too many sockets from this address";
         public const string SlowConsumer = "Send queue full: the client reads too slowly";
         public const string InternalError = "Internal server error";
         public const string ShuttingDown = "Server shutting down";

@@ -1,5 +1,7 @@
 using CityTwin.Graph.Extensions;
 using CityTwin.Graph.Live;
+using CityTwin.Graph.Schema;
+using CityTwin.Graph.Schema.Live;
 using CityTwin.Testing;
 using CityTwin.Twin.Events;
 using CityTwin.Twin.Extensions;
@@ -35,6 +37,25 @@ public sealed class LiveClusterFixture : IAsyncLifetime
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, GraphQL.Types.ISchema> schemas = new();
 
+    /// <summary>
+    /// The product's whole schema (queries, mutations, subscriptions) over silo 0's live hub and the test database, for
+    /// tests that read a query and a subscription side by side.
+    /// </summary>
+    public IServiceProvider FullServices => fullServices ??= new ServiceCollection()
+        .AddLogging()
+        .AddTwinDatabase(Database.ConnectionString)
+        .AddSingleton(Grains)
+        .AddSingleton(ServicesOf(0).GetRequiredService<ILiveEvents>())
+        .AddSingleton<TwinSubscriptionType>()
+        .AddSingleton<ITwinSubscriptionRoot>(sp => sp.GetRequiredService<TwinSubscriptionType>())
+        .AddCityTwinSchema()
+        .BuildServiceProvider();
+
+    /// <summary>The schema of <see cref="FullServices"/>.</summary>
+    public GraphQL.Types.ISchema FullSchema => FullServices.GetRequiredService<GraphQL.Types.ISchema>();
+
+    private ServiceProvider? fullServices;
+
     /// <summary>The live hub of a silo.</summary>
     public LiveEventHub HubOf(int silo) => ServicesOf(silo).GetRequiredService<LiveEventHub>();
 
@@ -53,6 +74,7 @@ public sealed class LiveClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (fullServices is not null) await fullServices.DisposeAsync();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         await Database.DisposeAsync();

@@ -54,6 +54,9 @@ public sealed class LiveSubscriptionAccessTests(LiveClusterFixture fixture)
         { "entityChanged(kinds: [\"camera\"]) { entityId }", LiveGraphQL.Clinic("clinic-a") },
         { "entityChanged(kinds: [\"watchlist\"]) { entityId }", LiveGraphQL.Partner },
         { "entityChanged(kinds: [\"vehicle\"]) { entityId }", LiveGraphQL.Planner },
+        // A partner may not follow a vehicle: masked sightings and vehicle changes still trace where it goes.
+        { "sightings { plate }", LiveGraphQL.Partner },
+        { "entityChanged(kinds: [\"vehicle\"]) { entityId }", LiveGraphQL.Partner },
     };
 
     [Theory]

@@ -34,20 +34,37 @@ public sealed class LiveSubscriptionFieldTests(LiveClusterFixture fixture)
         Assert.Equal("cam-an-phu", sighting.GetProperty("sightings")[0].GetProperty("cameraId").GetString());
     }
 
+    /// <summary>
+    /// A partner gets a watched plate's first sighting as an early warning, masked exactly as its watchlist query shows
+    /// the plate (one mask for queries and subscriptions), and no later sighting: that would be the vehicle's route.
+    /// </summary>
     [Fact]
-    public async Task Sightings_PartnerInsideBbox_ArrivesMasked()
+    public async Task Alerts_Partner_FirstHitOnlyMaskedAsTheQueryMasksIt()
     {
-        var (recorder, subscription) = await LiveGraphQL.SubscribeAsync(fixture.SchemaOf(0), fixture.ServicesOf(0), SightingsInAnPhu, LiveGraphQL.Partner);
+        const string document = "subscription { alerts(kinds: [WATCHLIST_HIT]) { ... on WatchlistHitAlert { plate watchedPlate cameraId first cropUrl } } }";
+        var (recorder, subscription) = await LiveGraphQL.SubscribeAsync(fixture.SchemaOf(0), fixture.ServicesOf(0), document, LiveGraphQL.Partner);
         using var _ = subscription;
+        var (operatorRecorder, operatorSubscription) = await LiveGraphQL.SubscribeAsync(fixture.SchemaOf(0), fixture.ServicesOf(0), document, LiveGraphQL.Operator);
+        using var __ = operatorSubscription;
         var plate = LiveTestCity.NewPlate();
-        var camera = LiveTestCity.NewId("cam-partner");
+        await fixture.Grains.GetGrain<IWatchlistGrain>(plate.ProvinceCode).AddAsync(
+            new WatchlistRequest(plate.Display, "stolen motorbike", DateTimeOffset.UtcNow.AddMinutes(-5), "Nguyen Van A", LiveTestCity.AnPhu));
+        var (first, second) = (LiveTestCity.NewId("cam-first"), LiveTestCity.NewId("cam-second"));
 
-        await SightAsync(plate.CanonicalKey, camera, LiveTestCity.AnPhuIntersection);
+        await SightAsync(plate.CanonicalKey, first, LiveTestCity.AnPhuIntersection);
+        await SightAsync(plate.CanonicalKey, second, LiveTestCity.ThaoDienCentre);
 
-        var sighting = await recorder.WaitForAsync("sightings", s => s.GetProperty("sightings")[0].GetProperty("cameraId").GetString() == camera);
-        Assert.Equal($"59-X1 ***.{plate.Number[^2..]}", sighting.GetProperty("plate").GetString());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, sighting.GetProperty("watched").ValueKind);
-        Assert.DoesNotContain(plate.Number, recorder.Results.Received.Single().GetRawText());
+        await operatorRecorder.WaitForAsync("alerts", a => a.GetProperty("cameraId").GetString() == second);
+        var hits = recorder.DataOf("alerts").Where(a => a.GetProperty("cameraId").GetString() is { } c && (c == first || c == second)).ToList();
+        var hit = Assert.Single(hits);
+        Assert.Equal(first, hit.GetProperty("cameraId").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, hit.GetProperty("cropUrl").ValueKind);
+        var listed = LiveGraphQL.Serialize(await LiveGraphQL.ExecuteAsync(fixture.FullSchema, fixture.FullServices,
+            "{ watchlist(first: 200) { nodes { plate plateKey reason } } }", LiveGraphQL.Partner));
+        var entry = listed.GetProperty("data").GetProperty("watchlist").GetProperty("nodes").EnumerateArray()
+            .Single(n => n.GetProperty("plate").GetString() == hit.GetProperty("plate").GetString() && n.GetProperty("reason").GetString() == "stolen motorbike");
+        Assert.Equal($"59-X1 ***.{plate.Number[^2..]}", entry.GetProperty("plate").GetString());
+        Assert.Equal(entry.GetProperty("plateKey").GetString(), hit.GetProperty("watchedPlate").GetString());
     }
 
     [Fact]

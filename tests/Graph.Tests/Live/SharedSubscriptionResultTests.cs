@@ -4,6 +4,7 @@ using CityTwin.Graph.Execution;
 using CityTwin.Graph.Live;
 using CityTwin.Twin.Plates;
 using CityTwin.Twin.Vehicles;
+using CityTwin.Twin.Watchlists;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -40,11 +41,13 @@ public sealed class SharedSubscriptionResultTests(LiveClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Sightings_OperatorAndPartner_GetTheirOwnResults()
+    public async Task Alerts_OperatorAndPartner_GetTheirOwnResults()
     {
         var executer = Executer(share: true);
         var plate = LiveTestCity.NewPlate();
-        var document = $"subscription {{ sightings(bbox: {Bbox(LiveTestCity.AnPhuBox)}) {Selection} }}";
+        await fixture.Grains.GetGrain<IWatchlistGrain>(plate.ProvinceCode).AddAsync(
+            new WatchlistRequest(plate.Display, "stolen", DateTimeOffset.UtcNow.AddMinutes(-5), "police", LiveTestCity.AnPhu));
+        const string document = "subscription { alerts(kinds: [WATCHLIST_HIT]) { ... on WatchlistHitAlert { plate cameraId } } }";
         var operatorView = await SubscribeAsync(executer, document, LiveGraphQL.Operator);
         var partnerView = await SubscribeAsync(executer, document, LiveGraphQL.Partner);
 

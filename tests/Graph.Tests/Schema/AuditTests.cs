@@ -36,13 +36,13 @@ public sealed class AuditTests(SchemaFixture fixture)
     }
 
     [Fact]
-    public async Task VehicleLookup_Partner_IsAuditedAsPartner()
+    public async Task VehicleLookup_Partner_RefusedAndWritesNoRow()
     {
         var caller = Fresh(TwinRole.Partner);
-        await fixture.ExecuteAsync("""{ vehicle(plate: "51G-999.97") { kind } }""", caller);
+        var result = await fixture.ExecuteAsync("""{ vehicle(plate: "51G-999.97") { kind } }""", caller);
 
-        var row = Assert.Single(await RowsAsync(caller));
-        Assert.Equal(("partner", "51G99997"), (row.Role, row.Plate));
+        Assert.Equal(["FORBIDDEN"], result.ErrorCodes);
+        Assert.Empty(await RowsAsync(caller));
     }
 
     [Fact]

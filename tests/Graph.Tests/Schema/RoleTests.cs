@@ -55,28 +55,15 @@ public sealed class RoleTests(SchemaFixture fixture)
     }
 
     [Fact]
-    public async Task Vehicle_Partner_SeesPlatesMasked()
-    {
-        var result = await fixture.ExecuteAsync("""
-            { vehicle(plate: "59-X1 123.45") { plate plateKey sightings(first: 1) { nodes { plateText camera { id } } } } }
-            """, Callers.Partner);
-
-        Assert.Equal("59-X1 ***.45", result.Data("vehicle.plate").GetString());
-        Assert.Equal("59X1***45", result.Data("vehicle.plateKey").GetString());
-        Assert.Equal("59-X1 ***.45", result.Data("vehicle.sightings.nodes.0.plateText").GetString());
-        Assert.Equal("cam-mct-06", result.Data("vehicle.sightings.nodes.0.camera.id").GetString());
-    }
-
-    [Fact]
     public async Task Watchlist_Partner_SeesPlatesMasked()
     {
         await fixture.ExecuteAsync("""mutation { addToWatchlist(plate: "51K-246.80", reason: "stolen", reportedBy: "police") { errors { code } } }""", Callers.Operator);
 
-        var result = await fixture.ExecuteAsync("""{ watchlist(plate: "51K-246.80") { nodes { plate plateKey reason } } }""", Callers.Partner);
+        var result = await fixture.ExecuteAsync("{ watchlist(first: 200) { nodes { plate plateKey reason } } }", Callers.Partner);
 
-        Assert.Equal("51K-***.80", result.Data("watchlist.nodes.0.plate").GetString());
-        Assert.Equal("51K***80", result.Data("watchlist.nodes.0.plateKey").GetString());
-        Assert.Equal("stolen", result.Data("watchlist.nodes.0.reason").GetString());
+        var entry = result.Data("watchlist.nodes").EnumerateArray().First(n => n.GetProperty("plate").GetString() == "51K-***.80");
+        Assert.Equal("51K***80", entry.GetProperty("plateKey").GetString());
+        Assert.Equal("stolen", entry.GetProperty("reason").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Clinics;
 using GraphQL.Types;
@@ -20,7 +21,7 @@ public sealed class ClinicGraphType : ObjectGraphType<ClinicRow>
         Field<NonNullGraphType<GeoJsonGraphType>>("location").Description("A GeoJSON Point.").Resolve(c => c.Source.Location);
         Field<NonNullGraphType<EnumerationGraphType<ClinicKind>>>("kind").Resolve(c => c.Source.Kind);
         Field<ClinicImagingGraphType>("imaging")
-            .Resolve(c => RoleAccess.CanSeeImaging(c.Principal(), c.Source.Id) ? c.Source : null);
+            .Resolve(c => Access.CanSeeImaging(c.Principal(), c.Source.Id) ? c.Source : null);
         ClinicStudiesField.AddTo(this);
     }
 }

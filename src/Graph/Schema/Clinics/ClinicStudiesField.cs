@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Clinics;
 using CityTwin.Twin.Persistence;
@@ -21,7 +22,7 @@ public static class ClinicStudiesField
             .PageArguments()
             .ResolveAsync(async context =>
             {
-                if (!context.Principal().CanSeeClinic(context.Source.Id)) return null;
+                if (!Access.CanSeeClinicResults(context.Principal(), context.Source.Id)) return null;
                 var page = context.Page();
                 await using var db = await context.Service<IDbContextFactory<TwinDbContext>>().CreateDbContextAsync(context.CancellationToken);
                 var studies = db.Set<ClinicStudyRow>().AsNoTracking().Where(s => s.ClinicId == context.Source.Id);

@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Places;
 using GraphQL;

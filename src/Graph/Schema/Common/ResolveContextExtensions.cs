@@ -1,4 +1,5 @@
 using CityTwin.Graph.Auth;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Execution;
 using GraphQL;
 
@@ -16,8 +17,8 @@ public static class ResolveContextExtensions
     public static TwinPrincipal Require(this IResolveFieldContext context, Capability capability)
     {
         var principal = context.Principal();
-        if (!RoleAccess.Allows(principal, capability))
-            throw TwinErrors.Forbidden($"the {RoleAccess.Name(principal.Role)} role may not use '{context.FieldDefinition.Name}'");
+        if (!Access.Allows(principal, capability))
+            throw TwinErrors.Forbidden($"the {Access.Name(principal.Role)} role may not use '{context.FieldDefinition.Name}'");
         return principal;
     }
 

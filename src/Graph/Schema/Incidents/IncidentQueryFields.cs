@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Incidents;
 using CityTwin.Twin.Persistence;

@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Execution;
 using CityTwin.Twin.Vehicles;
 using GraphQL.Types;
@@ -16,7 +17,7 @@ public sealed class SightingEventType : ObjectGraphType<SightingsRecorded>
             .Resolve(c => c.Source.DisplayPlate);
         Field<NonNullGraphType<EnumerationGraphType<VehicleKind>>>("vehicleKind").Resolve(c => c.Source.Kind);
         Field<BooleanGraphType>("watched").Description("Whether the plate is on the watchlist; null unless the caller is an operator.")
-            .Resolve(c => c.UserContext is TwinUserContext { Principal.CanSeePlates: true } ? c.Source.Watched : null);
+            .Resolve(c => c.UserContext is TwinUserContext { Principal: var caller } && Access.Allows(caller, Capability.SeePlates) ? c.Source.Watched : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SightingPointType>>>>("sightings").Description("The reads, oldest first.")
             .Resolve(c => c.Source.Sightings);
     }

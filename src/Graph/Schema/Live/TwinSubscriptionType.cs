@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Live;
 using CityTwin.Twin.Events;
 using CityTwin.Twin.Incidents;
@@ -23,14 +24,14 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
         Description = "Live events of the twin. Each field takes an optional map area (bbox or polygon) and kinds.";
 
         Field<NonNullGraphType<AlertType>, object>("alerts")
-            .Description("Operator alerts: watchlist hits (plates masked for partners; not for planners), newly opened incidents and critical imaging findings (operators only).")
+            .Description("Operator alerts: watchlist hits (partners: the first sighting only, plates masked; not for planners), newly opened incidents and critical imaging findings (operators only).")
             .AreaArguments()
             .Argument<ListGraphType<NonNullGraphType<AlertKindType>>>(LiveArguments.Kinds, "Only these kinds of alert.")
             .ResolveStream(c => Open(c, TwinStreams.Alerts,
                 LiveAccess.Alerts(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, ExpandAlertKind))));
 
         Field<NonNullGraphType<SightingEventType>, object>("sightings")
-            .Description("Plate sightings. Operators see plates, partners see them masked, other roles are FORBIDDEN.")
+            .Description("Plate sightings: where vehicles go. Operators only; other roles are FORBIDDEN.")
             .AreaArguments()
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<VehicleKind>>>>(LiveArguments.Kinds, "Only these kinds of vehicle.")
             .ResolveStream(c => Open(c, TwinStreams.Sightings,
@@ -41,7 +42,7 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
             .AreaArguments()
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<IncidentKind>>>>(LiveArguments.Kinds, "Only these kinds of incident.")
             .ResolveStream(c => Open(c, TwinStreams.Incidents,
-                LiveAccess.PublicData(LiveErrors.Principal(c), LiveArguments.KindsArgument<IncidentKind>(c, k => [LiveKinds.Incident(k)]), null, "incidentUpdates")));
+                LiveAccess.PublicData(LiveErrors.Principal(c), LiveArguments.KindsArgument<IncidentKind>(c, k => [LiveKinds.Incident(k)]), null, "incidentUpdates", Capability.Incidents)));
 
         Field<NonNullGraphType<CameraStatusEventType>, object>("cameraStatus")
             .Description("Cameras going online or offline.")
@@ -49,7 +50,7 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
             .Argument<ListGraphType<NonNullGraphType<CameraStatusKindType>>>(LiveArguments.Kinds, "Only these status changes.")
             .ResolveStream(c => Open(c, TwinStreams.Cameras,
                 LiveAccess.PublicData(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, k => [k]),
-                    new HashSet<string>(StringComparer.Ordinal) { LiveKinds.CameraOnline, LiveKinds.CameraOffline }, "cameraStatus")));
+                    new HashSet<string>(StringComparer.Ordinal) { LiveKinds.CameraOnline, LiveKinds.CameraOffline }, "cameraStatus", Capability.Cameras)));
 
         Field<NonNullGraphType<ImagingResultEventType>, object>("imagingResults")
             .Description("AI chest X-ray readings of the caller's own clinic. Only clinic keys may subscribe; other roles are FORBIDDEN.")

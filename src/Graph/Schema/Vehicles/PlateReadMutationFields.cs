@@ -1,4 +1,5 @@
 using CityTwin.Graph.Auth;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.PlateReads;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Common;
@@ -23,8 +24,8 @@ public static class PlateReadMutationFields
             .ResolveAsync(async context =>
             {
                 var caller = context.Principal();
-                if (caller.Role is not (TwinRole.Camera or TwinRole.Operator))
-                    throw TwinErrors.Forbidden($"the {RoleAccess.Name(caller.Role)} role may not submit plate reads");
+                if (!Access.Allows(caller, Capability.SubmitPlateReads))
+                    throw TwinErrors.Forbidden($"the {Access.Name(caller.Role)} role may not submit plate reads");
                 var reads = context.GetArgument<List<PlateReadInput?>>("reads");
                 return await PlateReadSubmission.SubmitAsync(context.Service<IPlateReadIngest>(), caller, reads, context.CancellationToken);
             });

@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Common;
 using GraphQL.Types;
@@ -11,7 +12,9 @@ public sealed class SightingGraphType : ObjectGraphType<SightingNode>
     {
         Name = "Sighting";
         Description = "A camera read the vehicle's plate here, at this time.";
-        Field(s => s.DetectionId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field<NonNullGraphType<IdGraphType>>("detectionId")
+            .Description("camera:idempotencyKey; a camera may put the plate in its key, so hidden (***) unless the caller sees plates.")
+            .Resolve(c => PlateMask.Opaque(c.Principal(), c.Source.DetectionId) ?? PlateMask.Hidden);
         Field(s => s.CameraId, type: typeof(NonNullGraphType<IdGraphType>));
         Field<CameraGraphType>("camera").Resolve(c => CameraLoader.Load(c, c.Source.CameraId));
         Field(s => s.SeenAt);

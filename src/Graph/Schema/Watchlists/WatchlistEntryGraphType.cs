@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Watchlists;
 using GraphQL.Types;
@@ -17,7 +18,8 @@ public sealed class WatchlistEntryGraphType : ObjectGraphType<WatchlistEntry>
             .Resolve(c => PlateMask.Key(c.Principal(), c.Source.PlateKey, c.Source.DisplayPlate));
         Field(e => e.Reason).Description("Why it is watched, e.g. stolen.");
         Field(e => e.ReportedAt);
-        Field(e => e.ReportedBy);
+        Field<StringGraphType>("reportedBy").Description("Who reported it (a person's name); null unless the caller sees plates in clear.")
+            .Resolve(c => PlateMask.Opaque(c.Principal(), c.Source.ReportedBy));
         Field(e => e.WardCode, nullable: true).Description("The ward where it was reported.");
         Field(e => e.AddedAt);
     }

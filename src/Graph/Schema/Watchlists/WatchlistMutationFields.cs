@@ -1,3 +1,4 @@
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Audit;
 using CityTwin.Twin.Common;
@@ -96,6 +97,6 @@ public static class WatchlistMutationFields
     {
         var principal = context.Principal();
         return context.Service<IPlateLookupAudit>().RecordAsync(
-            new PlateLookup(principal.KeyId, RoleAccess.Name(principal.Role), plate.CanonicalKey, operation, reason), context.CancellationToken);
+            new PlateLookup(principal.KeyId, Access.Name(principal.Role), plate.CanonicalKey, operation, reason), context.CancellationToken);
     }
 }

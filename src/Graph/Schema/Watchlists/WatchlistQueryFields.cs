@@ -1,4 +1,6 @@
 using System.Globalization;
+using CityTwin.Graph.Auth.AccessPolicy;
+using CityTwin.Graph.Execution.Cost;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Audit;
 using CityTwin.Twin.Persistence;
@@ -24,22 +26,25 @@ public static class WatchlistQueryFields
         query.Field<NonNullGraphType<WatchlistConnection>, Connection<WatchlistEntry>>(ListName)
             .Description("Plates being watched, oldest entry first. Every read is audited.")
             .Argument<StringGraphType>("provinceCode", "Only plates of this province code, e.g. 59.")
-            .Argument<StringGraphType>("plate", "Only the entry of this plate (as written or canonical).")
+            .Argument<StringGraphType>("plate", "Only the entry of this plate (as written or canonical); operators only.")
             .Argument<StringGraphType>("reason", "Why you read the watchlist; kept in the audit trail.")
             .PageArguments()
+            .PlateLookup(whenArgument: "plate")
             .ResolveAsync(async context =>
             {
-                var principal = context.Require(Capability.Plates);
+                var principal = context.Require(Capability.ReadWatchlist);
                 var page = context.Page();
                 var province = context.GetArgument<string?>("provinceCode");
                 var plateText = context.GetArgument<string?>("plate");
                 PlateNumber? plate = null;
+                // Asking about one plate is a yes/no oracle even when the answer is masked.
+                if (plateText is not null) context.Require(Capability.SearchWatchlist);
                 if (plateText is not null && !PlateNumber.TryParse(plateText, out plate, out var error))
                     throw TwinErrors.BadInput($"'{plateText}' is not a Vietnamese plate: {error}");
                 var afterId = page.After is { } after ? Cursor.Number(Cursor.Decode(after, ListName, 1)[0], after) : (long?)null;
 
                 await context.Service<IPlateLookupAudit>().RecordAsync(
-                    new PlateLookup(principal.KeyId, RoleAccess.Name(principal.Role), plate?.CanonicalKey, ListName, context.GetArgument<string?>("reason")),
+                    new PlateLookup(principal.KeyId, Access.Name(principal.Role), plate?.CanonicalKey, ListName, context.GetArgument<string?>("reason")),
                     context.CancellationToken);
 
                 await using var db = await context.Service<IDbContextFactory<TwinDbContext>>().CreateDbContextAsync(context.CancellationToken);

@@ -1,5 +1,6 @@
 using CityTwin.Graph.Auth;
 using CityTwin.Graph.Execution;
+using CityTwin.Graph.Execution.Cost;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,13 @@ public sealed class GraphQLHttpEndpoint(
             await WriteRefusalAsync(context, mediaType, HttpRefusal.Unauthenticated(authorization.Length > 0));
             return;
         }
+        var budgetHeaders = context.Response.Headers;
+        context.Response.OnStarting(() =>
+        {
+            // After the request took its tokens (and the document its plate lookups): what is left for the next one.
+            foreach (var (name, value) in rateLimiter.State(principal).Headers()) budgetHeaders[name] = value;
+            return Task.CompletedTask;
+        });
         if (!rateLimiter.TryAcquire(principal, out var retryAfter))
         {
             await WriteRefusalAsync(context, mediaType, HttpRefusal.RateLimited(retryAfter));
@@ -83,6 +91,13 @@ public sealed class GraphQLHttpEndpoint(
         }
         context.Response.StatusCode = StatusFor(result, mediaType);
         if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
+        else if (result.Errors?.OfType<CostError>().FirstOrDefault(e => e.Code == GraphQLErrorCodes.RateLimited) is { RetryAfter: { } after })
+        {
+            // The key's budget cannot pay for the document's plate lookups: 429 whatever the media type, as for any request.
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = (after == TimeSpan.MaxValue ? 60 : Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         await WriteBodyAsync(context, mediaType, runner.Serialize(result));
     }
 

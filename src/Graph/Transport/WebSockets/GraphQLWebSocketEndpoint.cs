@@ -14,6 +14,7 @@ public sealed class GraphQLWebSocketEndpoint(
     IGraphQLRunner runner,
     IApiKeyStore keys,
     ApiKeyRateLimiter rateLimiter,
+    SocketLimiter sockets,
     IOptions<GraphQLWebSocketOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<GraphQLWebSocketEndpoint> logger)
@@ -38,6 +39,13 @@ public sealed class GraphQLWebSocketEndpoint(
             await channel.DrainAsync(context.RequestAborted);
             return;
         }
-        await new GraphQLWsConnection(channel, runner, keys, rateLimiter, settings, logger).RunAsync(context.RequestAborted);
+        using var addressSlot = sockets.TryOpenForAddress(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (addressSlot is null)
+        {
+            channel.Close(MessageType.CloseCode.TooManyRequests, MessageType.CloseReason.TooManySocketsFromAddress);
+            await channel.DrainAsync(context.RequestAborted);
+            return;
+        }
+        await new GraphQLWsConnection(channel, runner, keys, rateLimiter, sockets, settings, logger).RunAsync(context.RequestAborted);
     }
 }

@@ -17,6 +17,12 @@ public sealed class GraphQLWebSocketOptions
     /// </summary>
     public int SendQueueCapacity { get; set; } = 512;
 
+    /// <summary>Sockets one API key may hold open; one more is closed with 4429 after <c>connection_init</c>.</summary>
+    public int MaxSocketsPerKey { get; set; } = 50;
+
+    /// <summary>Sockets one client address may hold open, acknowledged or not; one more is closed with 4429 at once.</summary>
+    public int MaxSocketsPerAddress { get; set; } = 200;
+
     /// <summary>Operations (queries, mutations, subscriptions) one socket may run at once.</summary>
     public int MaxOperationsPerConnection { get; set; } = 100;
 

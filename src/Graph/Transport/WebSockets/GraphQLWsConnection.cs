@@ -14,12 +14,14 @@ internal sealed partial class GraphQLWsConnection(
     IGraphQLRunner runner,
     IApiKeyStore keys,
     ApiKeyRateLimiter rateLimiter,
+    SocketLimiter sockets,
     GraphQLWebSocketOptions options,
     ILogger logger)
 {
     private readonly OperationSet _operations = new();
     private int _initReceived;
     private TwinPrincipal? _principal;
+    private IDisposable? _keySlot;
     private Timer? _pings;
 
     public async Task RunAsync(CancellationToken aborted)
@@ -45,6 +47,7 @@ internal sealed partial class GraphQLWsConnection(
         finally
         {
             _operations.StopAll();
+            _keySlot?.Dispose();
         }
     }
 
@@ -89,6 +92,11 @@ internal sealed partial class GraphQLWsConnection(
             channel.Close(MessageType.CloseCode.TooManyRequests, MessageType.CloseReason.RateLimited);
             return;
         }
+        if ((_keySlot = sockets.TryOpenForKey(principal.KeyId)) is null)
+        {
+            channel.Close(MessageType.CloseCode.TooManyRequests, MessageType.CloseReason.TooManySocketsForKey);
+            return;
+        }
         _principal = principal;
         channel.TrySend(ServerMessages.ConnectionAck);
         if (options.PingInterval is { } interval) _pings?.Change(interval, interval);
@@ -106,7 +114,9 @@ internal sealed partial class GraphQLWsConnection(
             channel.Close(MessageType.CloseCode.SubscriberAlreadyExists, MessageType.CloseReason.SubscriberAlreadyExists(id));
             return;
         }
-        if (!rateLimiter.TryAcquire(principal, out _))
+        // Subscribing is cheap next to a request (events cost nothing more), so it draws on its own, larger bucket:
+        // one partner backend may open its thousand subscriptions at once.
+        if (!rateLimiter.TryAcquireSubscribe(principal))
         {
             channel.Close(MessageType.CloseCode.TooManyRequests, MessageType.CloseReason.RateLimited);
             return;

@@ -13,6 +13,8 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         ["CityTwin:GraphQL:RateLimit:PermitsPerSecond"] = "1",
         ["CityTwin:GraphQL:RateLimit:Burst"] = "3",
+        ["CityTwin:GraphQL:RateLimit:SubscribesPerSecond"] = "1",
+        ["CityTwin:GraphQL:RateLimit:SubscribeBurst"] = "3",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
