@@ -6,6 +6,7 @@ using CityTwin.Graph.Map;
 using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
+using CityTwin.Vision.Imaging.Forwarding;
 using CityTwin.Vision.Imaging.Reading;
 using CityTwin.Vision.Plates.Hosting;
 
@@ -35,6 +36,8 @@ public static class CityTwinHostExtensions
         builder.Services.Configure<Live.LiveOptions>(builder.Configuration.GetSection(Live.LiveOptions.Section));
         builder.Services.AddCityTwinTransport(builder.Configuration);
         builder.Services.AddCityTwinImagingDicomWeb(builder.Configuration);
+        // Received studies and their AI reports go to the clinic's PACS once CityTwin:Imaging:Pacs:Host is set.
+        builder.Services.AddCityTwinPacsForwarding(builder.Configuration);
         // No clinical model ships with the product: received studies are read once a site configures its model
         // (CityTwin:Imaging:Model); until then they are stored and stay unread, which the log says for each.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{Vision.Imaging.Model.ModelOptions.Section}:ModelPath"]))

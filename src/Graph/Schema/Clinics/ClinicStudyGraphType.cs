@@ -23,5 +23,6 @@ public sealed class ClinicStudyGraphType : ObjectGraphType<ClinicStudyRow>
         Field(s => s.Abnormal);
         Field(s => s.TurnaroundMs).Description("From the last byte received to the AI result, milliseconds.");
         Field(s => s.ModelVersion);
+        ClinicStudyForwardingFields.AddTo(this);
     }
 }

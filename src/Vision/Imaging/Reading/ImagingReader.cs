@@ -173,6 +173,8 @@ public sealed class ImagingReader : IImagingReader, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as IImagingReader, so a container disposes it twice.
+        if (stopping.IsCancellationRequested) return;
         queue.Writer.TryComplete();
         await stopping.CancelAsync();
         await Task.WhenAll(consumers);
