@@ -16,6 +16,7 @@ public static class DicomWebExtensions
         services.AddCityTwinImagingReceivers(configuration);
         services.Configure<DicomWebOptions>(configuration.GetSection(DicomWebOptions.Section));
         services.AddSingleton<StowRsEndpoint>();
+        services.AddCityTwinDicomWebQueries(configuration);
         return services;
     }
 
@@ -26,6 +27,7 @@ public static class DicomWebExtensions
             context.RequestServices.GetRequiredService<StowRsEndpoint>().HandleAsync(context, null));
         app.MapPost($"{Path}/studies/{{study}}", (HttpContext context, string study) =>
             context.RequestServices.GetRequiredService<StowRsEndpoint>().HandleAsync(context, study));
+        app.MapCityTwinDicomWebQueries();
         return app;
     }
 }

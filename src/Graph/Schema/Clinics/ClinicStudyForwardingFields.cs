@@ -1,3 +1,4 @@
+using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Clinics;
 using CityTwin.Twin.Clinics.Forwarding;
 using CityTwin.Twin.Clinics.Imaging;
