@@ -112,7 +112,10 @@ public sealed class PacsLinkTests(PacsHost host)
         Assert.Equal(HttpStatusCode.OK, retrieved.StatusCode);
         Assert.Equal("multipart/related", retrieved.Content.Headers.ContentType?.MediaType);
         var body = await retrieved.Content.ReadAsByteArrayAsync();
-        Assert.Equal(await File.ReadAllBytesAsync(ChestXray!), Part(body, retrieved.Content.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value!));
+        // The part is the stored Part 10 file (the data set as storescu sent it, under File Meta naming the sender).
+        var part = DicomReader.ReadPart10(Part(body, retrieved.Content.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value!), 1 << 26).Header!;
+        Assert.Equal((header.StudyInstanceUid, header.SeriesInstanceUid, header.SopInstanceUid, true),
+            (part.StudyInstanceUid, part.SeriesInstanceUid, part.SopInstanceUid, part.HasPixelData));
         using var rendered = await owner.GetAsync(instancePath + "/rendered");
         Assert.Equal("image/jpeg", rendered.Content.Headers.ContentType?.MediaType);
         var jpeg = await rendered.Content.ReadAsByteArrayAsync();
