@@ -17,6 +17,7 @@ public static class DicomWebExtensions
         services.Configure<DicomWebOptions>(configuration.GetSection(DicomWebOptions.Section));
         services.AddSingleton<StowRsLimiter>();
         services.AddSingleton<StowRsEndpoint>();
+        services.AddCityTwinDicomWebQueries(configuration);
         return services;
     }
 
@@ -27,6 +28,7 @@ public static class DicomWebExtensions
             context.RequestServices.GetRequiredService<StowRsEndpoint>().HandleAsync(context, null));
         app.MapPost($"{Path}/studies/{{study}}", (HttpContext context, string study) =>
             context.RequestServices.GetRequiredService<StowRsEndpoint>().HandleAsync(context, study));
+        app.MapCityTwinDicomWebQueries();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Vehicles.Reads;
+using CityTwin.Vision.Imaging.Forwarding;
 using CityTwin.Vision.Imaging.Reading;
 using CityTwin.Vision.Plates.Hosting;
 
@@ -39,6 +40,8 @@ public static class CityTwinHostExtensions
         builder.Services.Configure<Live.LiveOptions>(builder.Configuration.GetSection(Live.LiveOptions.Section));
         builder.Services.AddCityTwinTransport(builder.Configuration);
         builder.Services.AddCityTwinImagingDicomWeb(builder.Configuration);
+        // Received studies and their AI reports go to the clinic's PACS once CityTwin:Imaging:Pacs:Host is set.
+        builder.Services.AddCityTwinPacsForwarding(builder.Configuration);
         // The one place the host picks its reader: the site's model (CityTwin:Imaging:Model), else the non-clinical
         // demo model, else none (studies stay unread and the log says so for each).
         builder.Services.AddCityTwinImagingReader(builder.Configuration);

@@ -26,5 +26,6 @@ public sealed class ClinicStudyGraphType : ObjectGraphType<ClinicStudyRow>
         Field(s => s.ModelName);
         Field(s => s.Clinical)
             .Description("False for the demo model (its scores mean nothing) and for models configured as not clinical: not a diagnosis.");
+        ClinicStudyForwardingFields.AddTo(this);
     }
 }

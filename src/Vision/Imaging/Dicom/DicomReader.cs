@@ -103,7 +103,7 @@ public static class DicomReader
     }
 
     /// <summary>Where group 0002 ends: the meta is explicit VR little endian whatever the data set uses.</summary>
-    private static int MetaEnd(byte[] file, int start)
+    internal static int MetaEnd(byte[] file, int start)
     {
         var position = start;
         while (position + 8 <= file.Length && file[position] == 0x02 && file[position + 1] == 0x00)
