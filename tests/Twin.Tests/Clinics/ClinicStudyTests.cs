@@ -41,7 +41,7 @@ public sealed class ClinicStudyTests(TwinClusterFixture fixture)
     public async Task RecordAiResult_Reading_InHistoryTableAndReloadedByAFreshCluster()
     {
         var clinic = await NewClinicAsync();
-        var reading = Reading();
+        var reading = Reading() with { ModelName = "thanh-an-site-model", Clinical = true };
 
         await clinic.RecordAiResultAsync(reading);
         await clinic.RecordAiResultAsync(reading);
@@ -55,6 +55,11 @@ public sealed class ClinicStudyTests(TwinClusterFixture fixture)
         Assert.Equal(reading.StudyInstanceUid, study.StudyInstanceUid);
         Assert.Equal(reading.Findings, study.Findings);
         Assert.Equal(1, reloaded.AiResults);
+        // The provenance survives the round trip (clinical is true here: false is also the default, so it proves nothing).
+        Assert.Equal("thanh-an-site-model", study.ModelName);
+        Assert.True(study.Clinical);
+        Assert.Equal("t|thanh-an-site-model",
+            await fixture.Database.ScalarAsync($"SELECT (CASE WHEN clinical THEN 't' ELSE 'f' END) || '|' || model_name FROM clinic_studies WHERE clinic_id = '{id}'"));
     }
 
     [Fact]
