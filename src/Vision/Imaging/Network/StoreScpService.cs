@@ -16,6 +16,7 @@ public sealed partial class StoreScpService(
     IOptions<ImagingOptions> imaging,
     ImagingStore store,
     ClinicDirectory clinics,
+    Find.StudyRootFind find,
     TimeProvider time,
     ILogger<StoreScpService> logger) : BackgroundService
 {
@@ -80,7 +81,7 @@ public sealed partial class StoreScpService(
             {
                 client.NoDelay = true;
                 await using var stream = client.GetStream();
-                await new ScpAssociation(stream, settings, imaging.Value, store, clinics, time, logger).RunAsync(overLimit, stoppingToken);
+                await new ScpAssociation(stream, settings, imaging.Value, store, clinics, find, time, logger).RunAsync(overLimit, stoppingToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
