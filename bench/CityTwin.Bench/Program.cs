@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "plates" => await RunAsync(PlatesSettings.Parse, PlatesSettings.Usage, PlatesBenchmark.RunAsync),
     "frame-to-alert" => await RunAsync(FrameToAlertSettings.Parse, FrameToAlertSettings.Usage, FrameToAlertBenchmark.RunAsync),
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
+    "pacs-forward" => await ForwardBenchmark.RunAsync(args[1..]),
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
     "micro" => Micro(),
     _ => Usage(),
