@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
     "imaging-slow-senders" => await SlowSenderBenchmark.RunAsync(args[1..]),
     "basemap" => await BasemapBenchmark.RunAsync(args[1..]),
+    "pacs-forward" => await ForwardBenchmark.RunAsync(args[1..]),
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
     "micro" => Micro(),
     _ => Usage(),
@@ -54,7 +55,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap [options] | {ReceiveBenchmark.Usage} | {SlowSenderBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap [options] | {ReceiveBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

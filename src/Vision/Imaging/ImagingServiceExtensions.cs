@@ -36,6 +36,7 @@ public static class ImagingServiceExtensions
         services.AddCityTwinImaging(configuration);
         services.Configure<ScpOptions>(configuration.GetSection(ScpOptions.Section));
         services.Configure<InboxOptions>(configuration.GetSection(InboxOptions.Section));
+        services.TryAddSingleton<Network.Find.StudyRootFind>();
         services.TryAddSingleton<StoreScpService>();
         services.TryAddSingleton<InboxService>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreScpService>());

@@ -11,6 +11,9 @@ internal static class PresentationContextNegotiator
     private static readonly HashSet<string> VerificationSyntaxes =
         [TransferSyntax.ImplicitVrLittleEndian.Uid, TransferSyntax.ExplicitVrLittleEndian.Uid, TransferSyntax.ExplicitVrBigEndian.Uid];
 
+    /// <summary>C-FIND identifiers are written little endian only.</summary>
+    private static readonly HashSet<string> FindSyntaxes = [TransferSyntax.ImplicitVrLittleEndian.Uid, TransferSyntax.ExplicitVrLittleEndian.Uid];
+
     public static IReadOnlyList<PresentationContextResult> Negotiate(IEnumerable<PresentationContext> proposed) =>
         [.. proposed.Select(Negotiate)];
 
@@ -19,6 +22,7 @@ internal static class PresentationContextNegotiator
         Func<string, bool> supported;
         if (context.AbstractSyntax == SopClasses.Verification) supported = VerificationSyntaxes.Contains;
         else if (SopClasses.Storage.Contains(context.AbstractSyntax)) supported = uid => TransferSyntax.Find(uid) is not null;
+        else if (context.AbstractSyntax == Find.StudyRootFind.SopClass) supported = FindSyntaxes.Contains;
         else return new(context.Id, PresentationContextResult.AbstractSyntaxNotSupported, context.AbstractSyntax, TransferSyntax.ImplicitVrLittleEndian.Uid);
         var chosen = context.TransferSyntaxes.FirstOrDefault(supported);
         return chosen is null

@@ -18,6 +18,7 @@ internal sealed partial class ScpAssociation(
     ImagingOptions imaging,
     ImagingStore store,
     ClinicDirectory clinics,
+    Find.StudyRootFind find,
     TimeProvider time,
     ILogger logger)
 {
@@ -146,6 +147,11 @@ internal sealed partial class ScpAssociation(
     {
         var command = message.Command!;
         var context = accepted[message.ContextId];
+        if (command.CommandField == Find.StudyRootFind.CFindRequest && context.AbstractSyntax == Find.StudyRootFind.SopClass)
+        {
+            await Find.FindResponses.SendAsync(stream, find, clinicId, command, message.ContextId, context.TransferSyntax, message.DataSet, stopping);
+            return;
+        }
         var (status, comment) = command.CommandField switch
         {
             DimseCommand.CEchoRequest => (DimseStatus.Success, null),

@@ -20,6 +20,7 @@ public sealed partial class StoreScpService(
     IOptions<ImagingOptions> imaging,
     ImagingStore store,
     ClinicDirectory clinics,
+    Find.StudyRootFind find,
     TimeProvider time,
     ILogger<StoreScpService> logger) : BackgroundService
 {
@@ -133,7 +134,7 @@ public sealed partial class StoreScpService(
                 client.NoDelay = true;
                 await using var network = client.GetStream();
                 await using var stream = certificate is null ? (Stream)network : await HandshakeAsync(network, certificate, ticket, stoppingToken);
-                var association = new ScpAssociation(stream, ticket, allowList, options.Value, imaging.Value, store, clinics, time, logger);
+                var association = new ScpAssociation(stream, ticket, allowList, options.Value, imaging.Value, store, clinics, find, time, logger);
                 await association.RunAsync(stoppingToken);
             }
             catch (TlsHandshakeFailedException e)

@@ -62,8 +62,8 @@ public sealed class DatasetBuilder
         return this;
     }
 
-    /// <summary>The encoded data set.</summary>
-    public byte[] ToBytes()
+    /// <summary>The encoded data set: explicit VR little endian, or implicit VR little endian (PS3.5 7.1.3).</summary>
+    public byte[] ToBytes(bool explicitVr = true)
     {
         var output = new MemoryStream();
         Span<byte> header = stackalloc byte[12];
@@ -71,6 +71,15 @@ public sealed class DatasetBuilder
         {
             BinaryPrimitives.WriteUInt16LittleEndian(header, (ushort)(tag >> 16));
             BinaryPrimitives.WriteUInt16LittleEndian(header[2..], (ushort)tag);
+            if (!explicitVr)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)value.Length);
+                output.Write(header[..8]);
+                // Items are built in explicit VR; query answers, the only implicit data sets written, hold no sequences.
+                if (vr == "SQ") throw new NotSupportedException("sequences are written in explicit VR only");
+                output.Write(value);
+                continue;
+            }
             Encoding.ASCII.GetBytes(vr, header[4..6]);
             if (LongLengthVrs.Contains(vr))
             {

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CityTwin.Bench.Imaging;
+
+/// <summary>Debian Orthanc as the bench's PACS: loopback, free ports, storage in a temp folder, stopped on dispose.</summary>
+public sealed class BenchOrthanc : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly string folder;
+
+    private BenchOrthanc(Process process, string folder, int dicomPort)
+    {
+        this.process = process;
+        this.folder = folder;
+        DicomPort = dicomPort;
+    }
+
+    public int DicomPort { get; }
+
+    public static async Task<BenchOrthanc> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("citytwin-bench-orthanc-").FullName;
+        var (dicomPort, httpPort) = (Common.Loopback.FreePort(), Common.Loopback.FreePort());
+        var config = Path.Combine(folder, "orthanc.json");
+        await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $$"""
+            { "Name": "bench", "StorageDirectory": "{{folder}}/storage", "IndexDirectory": "{{folder}}/index",
+              "HttpPort": {{httpPort}}, "DicomPort": {{dicomPort}}, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
+              "DicomAlwaysAllowStore": true }
+            """));
+        var start = new ProcessStartInfo("/usr/sbin/Orthanc") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(config);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Orthanc did not start (Debian package orthanc)");
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        using var http = new HttpClient();
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{httpPort}/system");
+                if (response.IsSuccessStatusCode) return new BenchOrthanc(process, folder, dicomPort);
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+        }
+        process.Kill();
+        throw new InvalidOperationException("Orthanc did not answer within 60 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}
