@@ -1,10 +1,11 @@
 using CityTwin.Graph.Auth;
+using CityTwin.Graph.Auth.AccessPolicy;
 
 namespace CityTwin.Graph.DicomWeb;
 
 /// <summary>
-/// Who may query and retrieve (QIDO-RS, WADO-RS): a <c>clinic:&lt;id&gt;</c> key sees its own clinic's instances only;
-/// an operator names the clinic with <c>?clinic=</c>. Instances of any other clinic are answered as not found, so a
+/// Who may query and retrieve (QIDO-RS, WADO-RS): a <c>clinic:&lt;id&gt;</c> key sees its own clinic's instances only,
+/// as <see cref="Access"/> rules for imaging results. Instances of any other clinic are answered as not found, so a
 /// key learns nothing about studies it may not see.
 /// </summary>
 public static class DicomWebScope
@@ -18,13 +19,10 @@ public static class DicomWebScope
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return (null, StatusCodes.Status401Unauthorized, "a Bearer API key is required");
         }
-        return principal.Role switch
-        {
-            TwinRole.Clinic when principal.ClinicId is { } clinic => (clinic, 200, null),
-            TwinRole.Operator when context.Request.Query["clinic"].FirstOrDefault() is { Length: > 0 } clinic => (clinic, 200, null),
-            TwinRole.Operator => (null, StatusCodes.Status400BadRequest, "an operator must name the clinic: ?clinic=<id>"),
-            _ => (null, StatusCodes.Status403Forbidden, "only a clinic key or an operator key may query or retrieve instances"),
-        };
+        // The access policy decides (ImagingResults: pseudonymised patient data, the clinic's own key only).
+        return Access.Allows(principal, Capability.ImagingResults) && principal.ClinicId is { } clinic
+            ? (clinic, 200, null)
+            : (null, StatusCodes.Status403Forbidden, "only a clinic's own key may query or retrieve its instances");
     }
 
     public static async Task ProblemAsync(HttpContext context, int status, string detail)
