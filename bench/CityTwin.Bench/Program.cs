@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using CityTwin.Bench.Cost;
 using CityTwin.Bench.Fanout;
 using CityTwin.Bench.FrameToAlert;
 using CityTwin.Bench.Imaging;
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "frame-to-alert" => await RunAsync(FrameToAlertSettings.Parse, FrameToAlertSettings.Usage, FrameToAlertBenchmark.RunAsync),
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
+    "alias-attack" => await AliasAttackBenchmark.RunAsync(args[1..]),
     "micro" => Micro(),
     _ => Usage(),
 };
@@ -51,7 +53,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|map [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|map|alias-attack [options] | {ReceiveBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }
