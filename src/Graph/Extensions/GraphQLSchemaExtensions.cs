@@ -3,6 +3,7 @@ using CityTwin.Graph.Schema;
 using CityTwin.Graph.Schema.Common;
 using CityTwin.Twin.Extensions;
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CityTwin.Graph.Extensions;
 
@@ -17,6 +18,8 @@ public static class GraphQLSchemaExtensions
     public static IServiceCollection AddCityTwinSchema(this IServiceCollection services)
     {
         services.AddTwinQueryServices();
+        // Subscriptions to plate-bearing fields are audited through it (the live root takes it when present).
+        services.TryAddSingleton<Schema.Live.LiveAuditQueue>();
         services.AddGraphQL(builder => builder
             .AddSchema<TwinSchema>()
             // One execution per live event and subscription shape, not per subscriber (see the strategy).

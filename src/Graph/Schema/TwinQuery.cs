@@ -1,3 +1,4 @@
+using CityTwin.Graph.Schema.Audit;
 using CityTwin.Graph.Schema.Callers;
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Clinics;
@@ -27,5 +28,6 @@ public sealed class TwinQuery : ObjectGraphType
         StoreQueryFields.AddTo(this);
         SchoolQueryFields.AddTo(this);
         ClinicQueryFields.AddTo(this);
+        AuditQueryFields.AddTo(this);
     }
 }

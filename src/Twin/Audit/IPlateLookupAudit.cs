@@ -5,4 +5,7 @@ public interface IPlateLookupAudit
 {
     /// <summary>Stores one row; completes once it is committed.</summary>
     Task RecordAsync(PlateLookup lookup, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores several rows in one transaction (the plates one list read showed); completes once committed.</summary>
+    Task RecordAsync(IReadOnlyCollection<PlateLookup> lookups, CancellationToken cancellationToken = default);
 }

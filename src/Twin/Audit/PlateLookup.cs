@@ -6,4 +6,5 @@ namespace CityTwin.Twin.Audit;
 /// <param name="PlateKey">The canonical plate, or null for a list read.</param>
 /// <param name="Operation">The GraphQL field that looked.</param>
 /// <param name="Reason">Free text the caller gave, or the filter of a list read.</param>
-public sealed record PlateLookup(string KeyId, string Role, string? PlateKey, string Operation, string? Reason = null);
+/// <param name="Detail">What was shown or asked (a subscription's area, a list's plates), or null.</param>
+public sealed record PlateLookup(string KeyId, string Role, string? PlateKey, string Operation, string? Reason = null, string? Detail = null);

@@ -10,19 +10,32 @@ namespace CityTwin.Twin.Audit;
 public sealed class PlateLookupAudit(IDbContextFactory<TwinDbContext> contexts, TimeProvider clock) : IPlateLookupAudit
 {
     /// <inheritdoc />
-    public async Task RecordAsync(PlateLookup lookup, CancellationToken cancellationToken = default)
+    public Task RecordAsync(PlateLookup lookup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lookup);
+        return RecordAsync([lookup], cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordAsync(IReadOnlyCollection<PlateLookup> lookups, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookups);
+        if (lookups.Count == 0) return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Add(new PlateLookupRow
+        var at = clock.GetUtcNow();
+        foreach (var lookup in lookups)
         {
-            At = clock.GetUtcNow(),
-            KeyId = Clip(lookup.KeyId, 128) ?? "",
-            Role = Clip(lookup.Role, 32) ?? "",
-            PlateKey = Clip(lookup.PlateKey, 16),
-            Operation = Clip(lookup.Operation, 64) ?? "",
-            Reason = Clip(lookup.Reason, 500),
-        });
+            db.Add(new PlateLookupRow
+            {
+                At = at,
+                KeyId = Clip(lookup.KeyId, 128) ?? "",
+                Role = Clip(lookup.Role, 32) ?? "",
+                PlateKey = Clip(lookup.PlateKey, 16),
+                Operation = Clip(lookup.Operation, 64) ?? "",
+                Reason = Clip(lookup.Reason, 500),
+                Detail = Clip(lookup.Detail, 4000),
+            });
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -25,4 +25,7 @@ public sealed class PlateLookupRow
 
     /// <summary>Free text the caller gave, or the filter used for a list read.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>What was shown or asked, e.g. a subscription's area and kinds, or the plates a list read showed.</summary>
+    public string? Detail { get; set; }
 }

@@ -15,6 +15,7 @@ internal sealed class PlateLookupRowConfiguration : IEntityTypeConfiguration<Pla
         lookup.Property(l => l.PlateKey).HasMaxLength(16);
         lookup.Property(l => l.Operation).HasMaxLength(64);
         lookup.Property(l => l.Reason).HasMaxLength(500);
+        lookup.Property(l => l.Detail).HasMaxLength(4000);
         lookup.HasIndex(l => new { l.PlateKey, l.At });
         lookup.HasIndex(l => new { l.KeyId, l.At });
     }

@@ -12,6 +12,7 @@ public static class TwinQueryServiceExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPlateLookupAudit, PlateLookupAudit>();
+        services.TryAddSingleton<AuditTrailReader>();
         return services;
     }
 }

@@ -46,13 +46,18 @@ public sealed class AuditTests(SchemaFixture fixture)
     }
 
     [Fact]
-    public async Task WatchlistRead_WritesOneRowWithoutPlate()
+    public async Task WatchlistRead_WritesTheReadAndEveryPlateShown()
     {
         var caller = Fresh(TwinRole.Operator);
-        await fixture.ExecuteAsync("{ watchlist(first: 5) { nodes { plate } } }", caller);
+        await fixture.ExecuteAsync("""mutation { addToWatchlist(plate: "51K-777.01", reason: "stolen", reportedBy: "police") { errors { code } } }""", Callers.Operator);
+        var shown = (await fixture.ExecuteAsync("{ watchlist(first: 5) { nodes { plateKey } } }", caller)).Data("watchlist.nodes")
+            .EnumerateArray().Select(n => n.GetProperty("plateKey").GetString()).ToList();
 
-        var row = Assert.Single(await RowsAsync(caller));
-        Assert.Equal(("watchlist", (string?)null), (row.Operation, row.Plate));
+        var rows = await RowsAsync(caller);
+        Assert.NotEmpty(shown);
+        Assert.Equal(("watchlist", (string?)null), (rows[0].Operation, rows[0].Plate));
+        Assert.Equal(shown, rows.Skip(1).Select(r => r.Plate));
+        Assert.All(rows.Skip(1), r => Assert.Equal("watchlist:shown", r.Operation));
     }
 
     [Fact]

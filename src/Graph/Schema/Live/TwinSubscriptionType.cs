@@ -16,10 +16,13 @@ namespace CityTwin.Graph.Schema.Live;
 public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoot
 {
     private readonly ILiveEvents events;
+    private readonly LiveAuditQueue? audit;
 
-    public TwinSubscriptionType(ILiveEvents events)
+    /// <param name="audit">Where subscriptions to plate-bearing fields are audited; null only where no database is wired.</param>
+    public TwinSubscriptionType(ILiveEvents events, LiveAuditQueue? audit = null)
     {
         this.events = events;
+        this.audit = audit;
         Name = "Subscription";
         Description = "Live events of the twin. Each field takes an optional map area (bbox or polygon) and kinds.";
 
@@ -27,14 +30,14 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
             .Description("Operator alerts: watchlist hits (partners: the first sighting only, plates masked; not for planners), newly opened incidents and critical imaging findings (operators only).")
             .AreaArguments()
             .Argument<ListGraphType<NonNullGraphType<AlertKindType>>>(LiveArguments.Kinds, "Only these kinds of alert.")
-            .ResolveStream(c => Open(c, TwinStreams.Alerts,
+            .ResolveStream(c => Open(c, "alerts", TwinStreams.Alerts,
                 LiveAccess.Alerts(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, ExpandAlertKind))));
 
         Field<NonNullGraphType<SightingEventType>, object>("sightings")
             .Description("Plate sightings: where vehicles go. Operators only; other roles are FORBIDDEN.")
             .AreaArguments()
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<VehicleKind>>>>(LiveArguments.Kinds, "Only these kinds of vehicle.")
-            .ResolveStream(c => Open(c, TwinStreams.Sightings,
+            .ResolveStream(c => Open(c, "sightings", TwinStreams.Sightings,
                 LiveAccess.Sightings(LiveErrors.Principal(c), LiveArguments.KindsArgument<VehicleKind>(c, k => [LiveKinds.Vehicle(k)]))));
 
         Field<NonNullGraphType<IncidentEventType>, object>("incidentUpdates")
@@ -61,20 +64,28 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
             .AreaArguments()
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>(LiveArguments.Kinds,
                 $"Only these entity kinds: {string.Join(", ", LiveAccess.EntityKinds)}.")
-            .ResolveStream(c => Open(c, [TwinStreams.Entities, TwinStreams.Cameras],
+            .ResolveStream(c => Open(c, "entityChanged", [TwinStreams.Entities, TwinStreams.Cameras],
                 LiveAccess.Entities(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, EntityKind))));
     }
 
     private IObservable<object> Open(IResolveFieldContext context, string streamNamespace, LiveGrant grant) =>
-        Open(context, [streamNamespace], grant);
+        Open(context, null, [streamNamespace], grant);
 
-    private IObservable<object> Open(IResolveFieldContext context, string[] namespaces, LiveGrant grant)
+    private IObservable<object> Open(IResolveFieldContext context, string? auditedField, string streamNamespace, LiveGrant grant) =>
+        Open(context, auditedField, [streamNamespace], grant);
+
+    /// <param name="auditedField">The field's name when it can carry plates: its subscriptions are audited.</param>
+    private IObservable<object> Open(IResolveFieldContext context, string? auditedField, string[] namespaces, LiveGrant grant)
     {
         var area = LiveArguments.Area(context);
         try
         {
             var filter = new LiveFilter(namespaces.ToHashSet(StringComparer.Ordinal), area, grant.Kinds);
-            return new LiveProjection(events.Observe(filter), grant.Project);
+            IObservable<object> live = new LiveProjection(events.Observe(filter), grant.Project);
+            if (audit is null || auditedField is null) return live;
+            var where = area is null ? "city-wide" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"area {area.EnvelopeInternal.MinX:0.#####},{area.EnvelopeInternal.MinY:0.#####},{area.EnvelopeInternal.MaxX:0.#####},{area.EnvelopeInternal.MaxY:0.#####}");
+            var kinds = grant.Kinds is null ? "all kinds" : "kinds " + string.Join(",", grant.Kinds.Order(StringComparer.Ordinal));
+            return new AuditedSubscription(live, audit, LiveErrors.Principal(context), auditedField, $"{where}; {kinds}");
         }
         catch (ArgumentException e)
         {

@@ -43,16 +43,19 @@ public static class WatchlistQueryFields
                     throw TwinErrors.BadInput($"'{plateText}' is not a Vietnamese plate: {error}");
                 var afterId = page.After is { } after ? Cursor.Number(Cursor.Decode(after, ListName, 1)[0], after) : (long?)null;
 
-                await context.Service<IPlateLookupAudit>().RecordAsync(
-                    new PlateLookup(principal.KeyId, Access.Name(principal.Role), plate?.CanonicalKey, ListName, context.GetArgument<string?>("reason")),
-                    context.CancellationToken);
-
                 await using var db = await context.Service<IDbContextFactory<TwinDbContext>>().CreateDbContextAsync(context.CancellationToken);
                 var entries = db.ActiveWatchlistEntries().AsNoTracking();
                 if (province is not null) entries = entries.Where(e => e.ProvinceCode == province);
                 if (plate is not null) entries = entries.Where(e => e.PlateKey == plate.CanonicalKey);
                 if (afterId is { } id) entries = entries.Where(e => e.Id > id);
                 var rows = await entries.OrderBy(e => e.Id).Take(page.Fetch).ToListAsync(context.CancellationToken);
+                // One row per plate shown (and one for the read itself), written before anything is returned.
+                var reason = context.GetArgument<string?>("reason");
+                var role = Access.Name(principal.Role);
+                await context.Service<IPlateLookupAudit>().RecordAsync(
+                    [new PlateLookup(principal.KeyId, role, plate?.CanonicalKey, ListName, reason, $"{Math.Min(rows.Count, page.First)} plates shown"),
+                     .. rows.Take(page.First).Select(row => new PlateLookup(principal.KeyId, role, row.PlateKey, ListName + ":shown", reason))],
+                    context.CancellationToken);
                 return page.ToConnection(rows, row => Cursor.Encode(ListName, row.Id.ToString(CultureInfo.InvariantCulture)), row => row.ToEntry());
             });
     }

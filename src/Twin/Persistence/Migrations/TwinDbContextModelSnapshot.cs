@@ -38,6 +38,11 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("detail");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(128)
