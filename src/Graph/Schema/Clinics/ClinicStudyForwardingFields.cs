@@ -39,7 +39,7 @@ public static class ClinicStudyForwardingFields
             {
                 if (context.Source.SopInstanceUid is not { } sop) return null;
                 await using var db = await context.Service<IDbContextFactory<TwinDbContext>>().CreateDbContextAsync(context.CancellationToken);
-                return await db.Set<ImagingInstanceRow>().AsNoTracking().Where(i => i.SopInstanceUid == sop)
+                return await db.Set<ImagingInstanceRow>().AsNoTracking().Where(i => i.ClinicId == context.Source.ClinicId && i.SopInstanceUid == sop)
                     .Select(i => i.SeriesInstanceUid).FirstOrDefaultAsync(context.CancellationToken);
             });
     }

@@ -18,7 +18,7 @@ internal sealed class PacsForwardRowConfiguration : IEntityTypeConfiguration<Pac
         forward.Property(f => f.SopInstanceUid).HasMaxLength(64);
         forward.Property(f => f.State).HasMaxLength(16);
         forward.Property(f => f.LastError).HasMaxLength(1000);
-        forward.HasIndex(f => new { f.Kind, f.SourceId }).IsUnique();
+        forward.HasIndex(f => new { f.Kind, f.ClinicId, f.SourceId }).IsUnique();
         forward.HasIndex(f => new { f.State, f.NextAttemptAt });
         forward.HasIndex(f => new { f.ClinicId, f.StudyInstanceUid });
     }

@@ -41,9 +41,9 @@ namespace CityTwin.Twin.Persistence.Migrations
                 columns: new[] { "clinic_id", "study_instance_uid" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_pacs_forwards_kind_source_id",
+                name: "ix_pacs_forwards_kind_clinic_id_source_id",
                 table: "pacs_forwards",
-                columns: new[] { "kind", "source_id" },
+                columns: new[] { "kind", "clinic_id", "source_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

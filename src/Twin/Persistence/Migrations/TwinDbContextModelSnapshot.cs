@@ -426,9 +426,9 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.HasIndex("ClinicId", "StudyInstanceUid")
                         .HasDatabaseName("ix_pacs_forwards_clinic_id_study_instance_uid");
 
-                    b.HasIndex("Kind", "SourceId")
+                    b.HasIndex("Kind", "ClinicId", "SourceId")
                         .IsUnique()
-                        .HasDatabaseName("ix_pacs_forwards_kind_source_id");
+                        .HasDatabaseName("ix_pacs_forwards_kind_clinic_id_source_id");
 
                     b.HasIndex("State", "NextAttemptAt")
                         .HasDatabaseName("ix_pacs_forwards_state_next_attempt_at");

@@ -18,14 +18,14 @@ public sealed class ForwardPayloads(ForwardingSql sql, ContentAddressedFiles fil
 
     public async Task<ScuInstance> BuildAsync(ForwardJob job, CancellationToken cancellationToken) => job.Kind switch
     {
-        ForwardingState.Image => (await ImageAsync(job.SourceId, new HashSet<uint>(), cancellationToken)).Instance,
+        ForwardingState.Image => (await ImageAsync(job.ClinicId, job.SourceId, new HashSet<uint>(), cancellationToken)).Instance,
         ForwardingState.Report => await ReportAsync(job, cancellationToken),
         _ => throw new PacsException($"unknown forwarding kind '{job.Kind}'", transient: false),
     };
 
-    private async Task<(ScuInstance Instance, Part10File File, string SeriesInstanceUid)> ImageAsync(string sopInstanceUid, IReadOnlySet<uint> attributes, CancellationToken cancellationToken)
+    private async Task<(ScuInstance Instance, Part10File File, string SeriesInstanceUid)> ImageAsync(string clinicId, string sopInstanceUid, IReadOnlySet<uint> attributes, CancellationToken cancellationToken)
     {
-        var image = await sql.ImageAsync(sopInstanceUid, cancellationToken)
+        var image = await sql.ImageAsync(clinicId, sopInstanceUid, cancellationToken)
             ?? throw new PacsException($"image {sopInstanceUid} is not stored here", transient: false);
         byte[] bytes;
         try
@@ -50,7 +50,7 @@ public sealed class ForwardPayloads(ForwardingSql sql, ContentAddressedFiles fil
         var row = reading.RootElement;
         var imageUid = row.TryGetProperty("sop_instance_uid", out var sop) && sop.ValueKind == JsonValueKind.String ? sop.GetString()! : null;
         if (imageUid is null) throw new PacsException($"reading {job.SourceId} does not name the image it read", transient: false);
-        var (_, file, seriesUid) = await ImageAsync(imageUid, StructuredReportWriter.CopiedAttributes, cancellationToken);
+        var (_, file, seriesUid) = await ImageAsync(job.ClinicId, imageUid, StructuredReportWriter.CopiedAttributes, cancellationToken);
         var labels = Strings(row, "finding_labels");
         var scores = row.GetProperty("finding_scores").EnumerateArray().Select(s => s.GetSingle()).ToList();
         var modelVersion = row.GetProperty("model_version").GetString() ?? "";

@@ -21,9 +21,9 @@ public sealed class ForwardingSql(IDbContextFactory<TwinDbContext> database)
                 INSERT INTO pacs_forwards (clinic_id, study_instance_uid, kind, source_id, state, attempts, next_attempt_at, created_at)
                 SELECT i.clinic_id, i.study_instance_uid, 'image', i.sop_instance_uid, 'Pending', 0, now(), now()
                 FROM imaging_instances i
-                WHERE NOT EXISTS (SELECT 1 FROM pacs_forwards f WHERE f.kind = 'image' AND f.source_id = i.sop_instance_uid)
+                WHERE NOT EXISTS (SELECT 1 FROM pacs_forwards f WHERE f.kind = 'image' AND f.clinic_id = i.clinic_id AND f.source_id = i.sop_instance_uid)
                 ORDER BY i.received_at
-                ON CONFLICT (kind, source_id) DO NOTHING
+                ON CONFLICT (kind, clinic_id, source_id) DO NOTHING
                 """, cancellationToken);
         }
         if (reports)
@@ -32,9 +32,9 @@ public sealed class ForwardingSql(IDbContextFactory<TwinDbContext> database)
                 INSERT INTO pacs_forwards (clinic_id, study_instance_uid, kind, source_id, state, attempts, next_attempt_at, created_at)
                 SELECT s.clinic_id, s.study_instance_uid, 'report', s.id::text, 'Pending', 0, now(), now()
                 FROM clinic_studies s
-                WHERE NOT EXISTS (SELECT 1 FROM pacs_forwards f WHERE f.kind = 'report' AND f.source_id = s.id::text)
+                WHERE NOT EXISTS (SELECT 1 FROM pacs_forwards f WHERE f.kind = 'report' AND f.clinic_id = s.clinic_id AND f.source_id = s.id::text)
                 ORDER BY s.id
-                ON CONFLICT (kind, source_id) DO NOTHING
+                ON CONFLICT (kind, clinic_id, source_id) DO NOTHING
                 """, cancellationToken);
         }
         return added;
@@ -68,12 +68,12 @@ public sealed class ForwardingSql(IDbContextFactory<TwinDbContext> database)
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    /// <summary>The stored image: its file's hash, series and SOP class.</summary>
-    public async Task<(string Sha256, string SeriesInstanceUid, string SopClassUid)?> ImageAsync(string sopInstanceUid, CancellationToken cancellationToken)
+    /// <summary>The clinic's stored image (SOP instance UIDs are unique per clinic only): its file's hash, series and SOP class.</summary>
+    public async Task<(string Sha256, string SeriesInstanceUid, string SopClassUid)?> ImageAsync(string clinicId, string sopInstanceUid, CancellationToken cancellationToken)
     {
         await using var db = await database.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<Twin.Clinics.Imaging.ImagingInstanceRow>().AsNoTracking()
-            .Where(i => i.SopInstanceUid == sopInstanceUid)
+            .Where(i => i.ClinicId == clinicId && i.SopInstanceUid == sopInstanceUid)
             .Select(i => new { i.Sha256, i.SeriesInstanceUid, i.SopClassUid })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : (row.Sha256, row.SeriesInstanceUid, row.SopClassUid);
