@@ -45,12 +45,48 @@ internal static class ShapefileIntegrity
             var contentWords = BinaryPrimitives.ReadInt32BigEndian(recordHeader.AsSpan(4));
             if (contentWords < 0)
                 throw new ImportFileException(path, $"truncated or damaged shapefile: record {records + 1} declares a negative length");
+            var contentStart = position + 8;
             position += 8 + 2L * contentWords;
             if (position > file.Length)
                 throw new ImportFileException(path, $"truncated or damaged shapefile: record {records + 1} runs past the end of the file");
+            CheckCounts(file, path, records + 1, contentStart, 2L * contentWords);
             records++;
         }
         return records;
+    }
+
+    /// <summary>Shape types whose record holds part and point counts (polyline, polygon, multipatch, with Z or M).</summary>
+    private static readonly HashSet<int> PartedShapes = [3, 5, 13, 15, 23, 25, 31];
+
+    /// <summary>Shape types whose record holds a point count only (multipoint, with Z or M).</summary>
+    private static readonly HashSet<int> MultiPointShapes = [8, 18, 28];
+
+    /// <summary>
+    /// Part and point counts must fit their record: the shapefile reader trusts them, and a polygon that claims a billion
+    /// parts keeps it busy for ever (found by fuzzing).
+    /// </summary>
+    private static void CheckCounts(FileStream file, string path, int record, long contentStart, long contentBytes)
+    {
+        if (contentBytes < 44) return;
+        var content = new byte[44];
+        file.Position = contentStart;
+        file.ReadExactly(content);
+        var shapeType = BinaryPrimitives.ReadInt32LittleEndian(content);
+        long needed;
+        if (PartedShapes.Contains(shapeType))
+        {
+            var parts = BinaryPrimitives.ReadInt32LittleEndian(content.AsSpan(36));
+            var points = BinaryPrimitives.ReadInt32LittleEndian(content.AsSpan(40));
+            needed = parts < 0 || points < 0 ? long.MaxValue : 44 + 4L * parts + 16L * points;
+        }
+        else if (MultiPointShapes.Contains(shapeType))
+        {
+            var points = BinaryPrimitives.ReadInt32LittleEndian(content.AsSpan(36));
+            needed = points < 0 ? long.MaxValue : 40 + 16L * points;
+        }
+        else return;
+        if (needed > contentBytes)
+            throw new ImportFileException(path, $"truncated or damaged shapefile: record {record} claims more parts or points than its {contentBytes} bytes hold");
     }
 
     private static int DbfRecords(string shpPath, string dbfPath)

@@ -50,5 +50,31 @@ public sealed class ImportFuzzRegressionTests(TestDatabase database) : IClassFix
         Assert.Equal(1, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Shapefile_PolygonClaimingABillionParts_ClearErrorNotAHang()
+    {
+        // One polygon record of 56 content bytes whose counts say 1,212,232,222 parts and -1,003,163,432 points.
+        var shp = new byte[100 + 8 + 56];
+        BinaryPrimitives.WriteInt32BigEndian(shp, 9994);
+        BinaryPrimitives.WriteInt32BigEndian(shp.AsSpan(24), shp.Length / 2);
+        BinaryPrimitives.WriteInt32LittleEndian(shp.AsSpan(28), 1000);
+        BinaryPrimitives.WriteInt32LittleEndian(shp.AsSpan(32), 5);
+        BinaryPrimitives.WriteInt32BigEndian(shp.AsSpan(100), 1);
+        BinaryPrimitives.WriteInt32BigEndian(shp.AsSpan(104), 28);
+        BinaryPrimitives.WriteInt32LittleEndian(shp.AsSpan(108), 5);
+        BinaryPrimitives.WriteInt32LittleEndian(shp.AsSpan(108 + 36), 1_212_232_222);
+        BinaryPrimitives.WriteInt32LittleEndian(shp.AsSpan(108 + 40), -1_003_163_432);
+        var path = files.PathOf("billion-parts.shp");
+        await File.WriteAllBytesAsync(path, shp);
+        await File.WriteAllBytesAsync(Path.ChangeExtension(path, ".shx"), shp[..100]);
+        await File.WriteAllBytesAsync(Path.ChangeExtension(path, ".dbf"), new byte[33]);
+
+        var result = await Importer(database).ImportAsync(new ImportOptions(ImportFormat.Shapefile, ImportLayer.Pois, path))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("billion-parts.shp: truncated or damaged shapefile: record 1 claims more parts or points than its 56 bytes hold", result.Error);
+        Assert.Equal(1, result.ExitCode);
+    }
+
     public void Dispose() => files.Dispose();
 }
