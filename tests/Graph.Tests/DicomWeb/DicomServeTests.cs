@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 
 namespace CityTwin.Graph.Tests.DicomWeb;
 
@@ -21,16 +20,17 @@ namespace CityTwin.Graph.Tests.DicomWeb;
 /// <c>STORESCU</c>), on free ports with TLS from a test certificate: dcmtk stores over TLS and what lands on disk is
 /// de-identified and readable by the owner only.
 /// </summary>
-public sealed class DicomServeTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
+public sealed class DicomServeTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private const string ChestXRayUid = "1.3.6.1.4.1.11129.5.5.110503645592756492463169821050252582267888";
 
-    [Fact]
+    [SkippableFact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Serve_StorescuOverTls_StoredDeidentifiedAndOwnerOnly()
     {
-        if (!File.Exists("/usr/bin/storescu")) { output.WriteLine("skipped: dcmtk not installed"); return; }
-        if (SharedData.File("data", "dicom", "nih_chest_xray_nccid", ChestXRayUid + ".dcm") is not { } file) { output.WriteLine(SharedData.Missing); return; }
+        Skip.IfNot(File.Exists("/usr/bin/storescu"), "dcmtk not installed");
+        var file = SharedData.File("data", "dicom", "nih_chest_xray_nccid", ChestXRayUid + ".dcm");
+        Skip.If(file is null, SharedData.Missing);
         var folder = Directory.CreateTempSubdirectory("citytwin-serve-dicom-").FullName;
         var (certificate, key) = WriteSelfSigned(folder);
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -55,7 +55,7 @@ public sealed class DicomServeTests(TestDatabase database, ITestOutputHelper out
         {
             await WaitHealthyAsync(baseUrl);
             var sent = await RunAsync("storescu", "+tla", "+cf", certificate, "-aet", "STORESCU", "-aec", "CITYTWIN", "-xi",
-                "127.0.0.1", tlsPort.ToString(CultureInfo.InvariantCulture), file);
+                "127.0.0.1", tlsPort.ToString(CultureInfo.InvariantCulture), file!);
             Assert.True(sent.ExitCode == 0, sent.Output);
 
             await using var context = database.CreateContext();
