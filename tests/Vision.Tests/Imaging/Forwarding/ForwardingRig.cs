@@ -76,9 +76,10 @@ public sealed class ForwardingRig : IAsyncDisposable
             settings["CityTwin:Imaging:Model:Normalization"] = model.Normalization.ToString();
             settings["CityTwin:Imaging:Decoder:Workers"] = "1";
         }
+        // Without a site model the host's choice would be the demo model; these tests want the study left unread.
+        settings["CityTwin:Imaging:DemoModel:Enabled"] = "false";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        // The reader first: the receivers fall back to leaving studies unread only when none is registered.
-        if (withReader) services.AddCityTwinImagingReader(configuration);
+        services.AddCityTwinImagingReader(configuration);
         var provider = services
             .AddCityTwinImagingReceivers(configuration)
             .AddCityTwinPacsForwarding(configuration)
