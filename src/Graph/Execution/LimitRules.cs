@@ -6,7 +6,8 @@ using GraphQL.Validation.Rules.Custom;
 namespace CityTwin.Graph.Execution;
 
 /// <summary>
-/// The validation rules every request runs: the spec's rules, then what the request would cost, before anything runs:
+/// The validation rules every request runs: the spec's rules, string literals PostgreSQL could not store, then what the
+/// request would cost, before anything runs:
 /// the plate-lookup budget and the depth and cost limits. The cost counts what a request does: every alias again, list
 /// sizes (<c>first</c>) as multipliers, plate lookups and introspection at their price.
 /// </summary>
@@ -31,6 +32,6 @@ internal static class LimitRules
                 => new FieldComplexityResult(limits.PlateLookupCost, 1),
             _ => defaultImpact(context),
         };
-        return [.. DocumentValidator.CoreRules, new PlateLookupBudgetRule(limits), new ComplexityValidationRule(complexity)];
+        return [.. DocumentValidator.CoreRules, StoredTextLiteralRule.Instance, new PlateLookupBudgetRule(limits), new ComplexityValidationRule(complexity)];
     }
 }

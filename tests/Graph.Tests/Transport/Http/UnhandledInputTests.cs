@@ -56,6 +56,19 @@ public sealed class UnhandledInputTests(DefaultTransportHost fixture) : IClassFi
     }
 
     [Theory]
+    [InlineData("""{"query":"{ echo(text: \"a\\ud800b\") }"}""", "unpaired UTF-16 surrogate")]
+    [InlineData("""{"query":"{ echo(text: \"a\\u0000b\") }"}""", "NUL character")]
+    public async Task Post_UnstorableEscapeInAStringLiteral_ValidationErrorNotInternal(string body, string reason)
+    {
+        using var http = _host.CreateHttpClient();
+        var (status, _, json, _) = await http.ExchangeAsync(PostRaw(_host.HttpUrl, body, accept: GraphQLResponseJson));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", json.FirstErrorCode());
+        Assert.Contains(reason, json.FirstErrorMessage());
+    }
+
+    [Theory]
     [InlineData(40)]
     [InlineData(200)]
     public async Task Post_NestedFarPastTheDepthLimit_ValidationErrorNotInternal(int levels)
