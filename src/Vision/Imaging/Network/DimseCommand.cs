@@ -46,41 +46,16 @@ public sealed record DimseCommand(ushort CommandField, ushort MessageId, string 
     /// <summary>The response to this request: command field with the response bit, status, an optional error comment.</summary>
     public byte[] Response(ushort status, string? errorComment = null)
     {
-        var elements = new MemoryStream();
-        if (AffectedSopClassUid.Length > 0) Element(elements, 0x0002, Uid(AffectedSopClassUid));
-        Element(elements, 0x0100, UShort((ushort)(CommandField | 0x8000)));
-        Element(elements, 0x0120, UShort(MessageId));
-        Element(elements, 0x0800, UShort(NoDataSet));
-        Element(elements, 0x0900, UShort(status));
-        if (errorComment is { Length: > 0 }) Element(elements, 0x0902, Padded(Ascii(errorComment.Length > 64 ? errorComment[..64] : errorComment), (byte)' '));
-        if (AffectedSopInstanceUid.Length > 0) Element(elements, 0x1000, Uid(AffectedSopInstanceUid));
-        var groupLength = new MemoryStream();
-        var length = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)elements.Length);
-        Element(groupLength, 0x0000, length);
-        elements.Position = 0;
-        elements.CopyTo(groupLength);
-        return groupLength.ToArray();
+        var elements = new List<(ushort Element, byte[] Value)>();
+        if (AffectedSopClassUid.Length > 0) elements.Add((0x0002, Scu.CommandSet.Uid(AffectedSopClassUid)));
+        elements.Add((0x0100, Scu.CommandSet.UShort((ushort)(CommandField | 0x8000))));
+        elements.Add((0x0120, Scu.CommandSet.UShort(MessageId)));
+        elements.Add((0x0800, Scu.CommandSet.UShort(NoDataSet)));
+        elements.Add((0x0900, Scu.CommandSet.UShort(status)));
+        if (errorComment is { Length: > 0 }) elements.Add((0x0902, Padded(Ascii(errorComment.Length > 64 ? errorComment[..64] : errorComment), (byte)' ')));
+        if (AffectedSopInstanceUid.Length > 0) elements.Add((0x1000, Scu.CommandSet.Uid(AffectedSopInstanceUid)));
+        return Scu.CommandSet.Encode(elements);
     }
-
-    private static void Element(Stream output, ushort element, byte[] value)
-    {
-        Span<byte> header = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt16LittleEndian(header, 0x0000);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], element);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)value.Length);
-        output.Write(header);
-        output.Write(value);
-    }
-
-    private static byte[] UShort(ushort value)
-    {
-        var bytes = new byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
-        return bytes;
-    }
-
-    private static byte[] Uid(string uid) => Padded(Encoding.ASCII.GetBytes(uid), 0);
 
     private static byte[] Padded(byte[] bytes, byte pad) => bytes.Length % 2 == 0 ? bytes : [.. bytes, pad];
 

@@ -51,7 +51,8 @@ internal static class PduWriter
         return Pdu(PduType.Data, body);
     }
 
-    private static byte[] Pdu(byte type, byte[] body)
+    /// <summary>A PDU: type, reserved byte, big-endian length, body (PS3.8 9.3). The SCU frames its PDUs with it too.</summary>
+    public static byte[] Pdu(byte type, byte[] body)
     {
         var pdu = new byte[6 + body.Length];
         pdu[0] = type;
@@ -60,7 +61,8 @@ internal static class PduWriter
         return pdu;
     }
 
-    private static void Item(Stream output, byte type, byte[] value)
+    /// <summary>A variable item of an association PDU: type, reserved byte, big-endian 16-bit length, value.</summary>
+    public static void Item(Stream output, byte type, byte[] value)
     {
         Span<byte> header = [type, 0, 0, 0];
         BinaryPrimitives.WriteUInt16BigEndian(header[2..], (ushort)value.Length);
@@ -68,5 +70,6 @@ internal static class PduWriter
         output.Write(value);
     }
 
-    private static byte[] AeField(string title) => Encoding.ASCII.GetBytes(title.PadRight(16)[..16]);
+    /// <summary>An AE title field: 16 bytes, space padded.</summary>
+    public static byte[] AeField(string title) => Encoding.ASCII.GetBytes(title.PadRight(16)[..16]);
 }

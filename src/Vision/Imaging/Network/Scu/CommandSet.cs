@@ -5,7 +5,7 @@ namespace CityTwin.Vision.Imaging.Network.Scu;
 
 /// <summary>
 /// Writes and reads DIMSE command sets (group 0000, implicit VR little endian, PS3.7 6.3.1) element by element, for
-/// the messages the SCP's <see cref="DimseCommand"/> does not cover: requests we send and responses we read.
+/// the SCU's requests, the responses it reads, and the SCP's own responses (<see cref="DimseCommand.Response"/>).
 /// </summary>
 internal static class CommandSet
 {
@@ -59,7 +59,8 @@ internal static class CommandSet
     public static string ReadText(Dictionary<ushort, byte[]> elements, ushort element) =>
         elements.TryGetValue(element, out var value) ? Encoding.ASCII.GetString(value).TrimEnd('\0', ' ') : "";
 
-    private static byte[] Encode(IEnumerable<(ushort Element, byte[] Value)> elements)
+    /// <summary>A command set: the group length element, then <paramref name="elements"/> in the order given.</summary>
+    public static byte[] Encode(IEnumerable<(ushort Element, byte[] Value)> elements)
     {
         var body = new MemoryStream();
         foreach (var (element, value) in elements) Write(body, element, value);
@@ -82,14 +83,14 @@ internal static class CommandSet
         output.Write(value);
     }
 
-    private static byte[] UShort(ushort value)
+    public static byte[] UShort(ushort value)
     {
         var bytes = new byte[2];
         BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
         return bytes;
     }
 
-    private static byte[] Uid(string uid)
+    public static byte[] Uid(string uid)
     {
         var bytes = Encoding.ASCII.GetBytes(uid);
         return bytes.Length % 2 == 0 ? bytes : [.. bytes, 0];

@@ -12,32 +12,32 @@ internal static class ScuPdus
     {
         var body = new MemoryStream();
         body.Write([0x00, 0x01, 0x00, 0x00]);
-        body.Write(AeField(peer.CalledAeTitle));
-        body.Write(AeField(peer.CallingAeTitle));
+        body.Write(PduWriter.AeField(peer.CalledAeTitle));
+        body.Write(PduWriter.AeField(peer.CallingAeTitle));
         body.Write(new byte[32]);
-        Item(body, 0x10, Encoding.ASCII.GetBytes(Network.AssociateRequest.DicomApplicationContext));
+        PduWriter.Item(body, 0x10, Encoding.ASCII.GetBytes(Network.AssociateRequest.DicomApplicationContext));
         foreach (var (id, abstractSyntax, transferSyntax) in contexts)
         {
             var value = new MemoryStream();
             value.Write([id, 0x00, 0x00, 0x00]);
-            Item(value, 0x30, Encoding.ASCII.GetBytes(abstractSyntax));
-            Item(value, 0x40, Encoding.ASCII.GetBytes(transferSyntax));
-            Item(body, 0x20, value.ToArray());
+            PduWriter.Item(value, 0x30, Encoding.ASCII.GetBytes(abstractSyntax));
+            PduWriter.Item(value, 0x40, Encoding.ASCII.GetBytes(transferSyntax));
+            PduWriter.Item(body, 0x20, value.ToArray());
         }
         var user = new MemoryStream();
         var max = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(max, (uint)peer.MaxPduLength);
-        Item(user, 0x51, max);
-        Item(user, 0x52, Encoding.ASCII.GetBytes(Part10Writer.ImplementationClassUid));
-        Item(user, 0x55, Encoding.ASCII.GetBytes(Part10Writer.ImplementationVersionName));
-        Item(body, 0x50, user.ToArray());
-        return Pdu(PduType.AssociateRequest, body.ToArray());
+        PduWriter.Item(user, 0x51, max);
+        PduWriter.Item(user, 0x52, Encoding.ASCII.GetBytes(Part10Writer.ImplementationClassUid));
+        PduWriter.Item(user, 0x55, Encoding.ASCII.GetBytes(Part10Writer.ImplementationVersionName));
+        PduWriter.Item(body, 0x50, user.ToArray());
+        return PduWriter.Pdu(PduType.AssociateRequest, body.ToArray());
     }
 
-    public static byte[] ReleaseRequest() => Pdu(PduType.ReleaseRequest, [0, 0, 0, 0]);
+    public static byte[] ReleaseRequest() => PduWriter.Pdu(PduType.ReleaseRequest, [0, 0, 0, 0]);
 
     /// <summary>A-ABORT from the service user (source 0).</summary>
-    public static byte[] Abort() => Pdu(PduType.Abort, [0, 0, 0, 0]);
+    public static byte[] Abort() => PduWriter.Pdu(PduType.Abort, [0, 0, 0, 0]);
 
     /// <summary>
     /// P-DATA-TF PDUs carrying <paramref name="payload"/> in fragments that fit the peer's maximum PDU length (0: no
@@ -65,23 +65,4 @@ internal static class ScuPdus
         }
         while (offset < payload.Length);
     }
-
-    private static byte[] Pdu(byte type, byte[] body)
-    {
-        var pdu = new byte[6 + body.Length];
-        pdu[0] = type;
-        BinaryPrimitives.WriteUInt32BigEndian(pdu.AsSpan(2), (uint)body.Length);
-        body.CopyTo(pdu, 6);
-        return pdu;
-    }
-
-    private static void Item(Stream output, byte type, byte[] value)
-    {
-        Span<byte> header = [type, 0, 0, 0];
-        BinaryPrimitives.WriteUInt16BigEndian(header[2..], (ushort)value.Length);
-        output.Write(header);
-        output.Write(value);
-    }
-
-    private static byte[] AeField(string title) => Encoding.ASCII.GetBytes(title.PadRight(16)[..16]);
 }
