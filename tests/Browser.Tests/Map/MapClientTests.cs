@@ -132,6 +132,8 @@ public sealed class MapClientTests(MapHost host)
 
         // New sightings reach the page again (the probe records until one arrives: subscribing has no acknowledgement).
         await map.WaitLiveAsync(host.Grains);
+        // The badge follows the store on the next frame; wait for it rather than read it in the same instant.
+        await map.WaitForAsync("document.querySelector('#connection')?.dataset.state === 'connected'");
         Assert.Equal("connected", await map.Page.GetAttributeAsync("#connection", "data-state"));
         Assert.True(await map.Page.IsVisibleAsync("#problems"));
         await map.WaitIdleAsync();

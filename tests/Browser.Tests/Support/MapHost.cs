@@ -45,6 +45,9 @@ public sealed class MapHost : IAsyncLifetime
             // No keys file: only the key above exists.
             ["CityTwin:KeysFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-keys-{Guid.NewGuid():N}.json"),
             ["CityTwin:Client:Path"] = RepositoryPaths.ClientDist,
+            // The map reads no X-rays; composing and warming the demo model on a fresh checkout's first start takes
+            // both cores for seconds while the first page loads. The imaging tests start the host with the model.
+            ["CityTwin:Imaging:DemoModel:Enabled"] = "false",
         });
         builder.AddCityTwinHost(new HostSettings(url, database.ConnectionString, LoadDemoCity: true,
             SiloPort: FreePort.Next(), GatewayPort: FreePort.Next()));
