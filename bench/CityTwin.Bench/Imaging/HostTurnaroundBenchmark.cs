@@ -20,20 +20,12 @@ namespace CityTwin.Bench.Imaging;
 /// </summary>
 public static class HostTurnaroundBenchmark
 {
-    private const string NihFile = "nih_chest_xray_nccid/1.3.6.1.4.1.11129.5.5.110503645592756492463169821050252582267888.dcm";
     private const string ClinicId = "clinic-tram-y-te-thanh-an";
     private const string ClinicKey = "bench-imaging-host-clinic-key";
 
     public static async Task<int> RunAsync(ImagingSettings settings)
     {
-        var admin = settings.Database ?? Environment.GetEnvironmentVariable(TwinDbOptions.ConnectionStringVariable);
-        var shared = Environment.GetEnvironmentVariable("CITYTWIN_SHARED") is { Length: > 0 } root ? root : Path.Combine("..", "shared");
-        var dicom = settings.Dicom ?? Path.Combine(shared, "data", "dicom", NihFile);
-        if (admin is null || !File.Exists(dicom))
-        {
-            Console.Error.WriteLine($"needs a database (--db or CITYTWIN_DB) and the chest X-ray ({dicom})");
-            return 2;
-        }
+        if (ImagingBenchInputs.Resolve(settings.Dicom, settings.Database) is not var (dicom, admin)) return 2;
         var folder = Directory.CreateTempSubdirectory("citytwin-bench-imaging-host-").FullName;
         try
         {

@@ -48,19 +48,8 @@ public static class ReceiveBenchmark
                 default: Console.Error.WriteLine(Usage); return 2;
             }
         }
-        var shared = Environment.GetEnvironmentVariable("CITYTWIN_SHARED") ?? Path.Combine("..", "shared");
-        file ??= Path.Combine(shared, "data", "dicom", "nih_chest_xray_nccid", "1.3.6.1.4.1.11129.5.5.110503645592756492463169821050252582267888.dcm");
-        if (!File.Exists(file))
-        {
-            Console.Error.WriteLine($"dataset not present: {file}");
-            return 2;
-        }
-        var admin = db ?? Environment.GetEnvironmentVariable(TwinDbOptions.ConnectionStringVariable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            Console.Error.WriteLine("no database: pass --db or set CITYTWIN_DB (scripts/pg start prints one)");
-            return 2;
-        }
+        if (ImagingBenchInputs.Resolve(file, db) is not var (resolvedFile, admin)) return 2;
+        file = resolvedFile;
 
         await using var database = await BenchDatabase.CreateAsync(admin, keep: false);
         var storage = Directory.CreateTempSubdirectory("citytwin-bench-imaging-").FullName;

@@ -42,14 +42,8 @@ public static class SlowSenderBenchmark
                 default: Console.Error.WriteLine(Usage); return 2;
             }
         }
-        var shared = Environment.GetEnvironmentVariable("CITYTWIN_SHARED") ?? Path.Combine("..", "shared");
-        file ??= Path.Combine(shared, "data", "dicom", "nih_chest_xray_nccid", "1.3.6.1.4.1.11129.5.5.110503645592756492463169821050252582267888.dcm");
-        var admin = db ?? Environment.GetEnvironmentVariable(TwinDbOptions.ConnectionStringVariable);
-        if (!File.Exists(file) || string.IsNullOrWhiteSpace(admin))
-        {
-            Console.Error.WriteLine($"needs the chest X-ray ({file}) and a database (--db or CITYTWIN_DB)");
-            return 2;
-        }
+        if (ImagingBenchInputs.Resolve(file, db) is not var (resolvedFile, admin)) return 2;
+        file = resolvedFile;
         await using var database = await BenchDatabase.CreateAsync(admin, keep: false);
         var storage = Directory.CreateTempSubdirectory("citytwin-bench-slow-").FullName;
         try
