@@ -11,7 +11,7 @@ public static class SharedData
             var configured = Environment.GetEnvironmentVariable("CITYTWIN_SHARED");
             var candidates = configured is { Length: > 0 }
                 ? [configured]
-                : new[] { Path.Combine(RepositoryRoot(), "..", "shared") };
+                : new[] { Path.Combine(Checkout.Root, "..", "shared") };
             return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists);
         }
     }
@@ -22,12 +22,4 @@ public static class SharedData
 
     /// <summary>The message a test shows when it skips for lack of data.</summary>
     public const string Missing = "skipped: dataset not present";
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !System.IO.File.Exists(Path.Combine(directory.FullName, "CityTwin.slnx")))
-            directory = directory.Parent;
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

@@ -1,4 +1,5 @@
 using CityTwin.Twin.Persistence;
+using Npgsql;
 
 namespace CityTwin.Graph.Cli;
 
@@ -17,6 +18,31 @@ public sealed record HostSettings(string Urls, string ConnectionString, bool Loa
     /// <summary>The database connection string from the option, <c>CITYTWIN_DB</c> or <c>ConnectionStrings:Twin</c>.</summary>
     public static string? ResolveConnectionString(string? option, string? fromConfiguration) =>
         FirstNonEmpty(option, Environment.GetEnvironmentVariable(TwinDbOptions.ConnectionStringVariable), fromConfiguration);
+
+    /// <summary>
+    /// The database a command uses, or null after one clear line on stderr saying why there is none: no option, no
+    /// <c>CITYTWIN_DB</c>, no configuration, or a string Npgsql cannot parse. Every command that needs the database asks
+    /// here, so they all fail the same way.
+    /// </summary>
+    public static async Task<string?> ResolveDatabaseOrExplainAsync(string command, string? option, string? fromConfiguration)
+    {
+        var connectionString = ResolveConnectionString(option, fromConfiguration);
+        if (connectionString is null)
+        {
+            await Console.Error.WriteLineAsync($"citytwin {command}: no database. Pass --db, set {TwinDbOptions.ConnectionStringVariable} (scripts/pg start prints one), or use ./run, which starts the private PostGIS cluster.");
+            return null;
+        }
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return connectionString;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"citytwin {command}: the database connection string is not valid ({e.Message}). Expected the form Host=127.0.0.1;Port=55432;Database=citytwin;Username=citytwin.");
+            return null;
+        }
+    }
 
     /// <summary>The listening URLs from the option, <c>CITYTWIN_URLS</c> or the default.</summary>
     public static string ResolveUrls(string? option) =>

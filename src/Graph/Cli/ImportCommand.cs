@@ -41,12 +41,8 @@ public static class ImportCommand
 
         command.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
         {
-            var connectionString = HostSettings.ResolveConnectionString(parse.GetValue(db), null);
-            if (connectionString is null)
-            {
-                await Console.Error.WriteLineAsync($"citytwin import: no database. Pass --db or set {TwinDbOptions.ConnectionStringVariable} (scripts/pg start prints one).");
-                return 1;
-            }
+            var connectionString = await HostSettings.ResolveDatabaseOrExplainAsync("import", parse.GetValue(db), null);
+            if (connectionString is null) return 1;
             var options = new ImportOptions(parse.GetValue(format), parse.GetValue(layer), parse.GetValue(file)!.FullName)
             {
                 SkipInvalid = parse.GetValue(skipInvalid),

@@ -24,12 +24,8 @@ public static class ServeCommand
         {
             // appsettings.json sits beside the binary, wherever the command is started from.
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-            var connectionString = HostSettings.ResolveConnectionString(parse.GetValue(db), builder.Configuration.GetConnectionString("Twin"));
-            if (connectionString is null)
-            {
-                await Console.Error.WriteLineAsync("citytwin serve: no database. Set CITYTWIN_DB, pass --db, or use ./run, which starts the private PostGIS cluster.");
-                return 1;
-            }
+            var connectionString = await HostSettings.ResolveDatabaseOrExplainAsync("serve", parse.GetValue(db), builder.Configuration.GetConnectionString("Twin"));
+            if (connectionString is null) return 1;
             var settings = new HostSettings(HostSettings.ResolveUrls(parse.GetValue(urls)), connectionString,
                 !parse.GetValue(noDemo), parse.GetValue(siloPort), parse.GetValue(gatewayPort));
 

@@ -7,7 +7,7 @@ internal static class FeatureSources
     {
         var path = options.FilePath;
         if (!File.Exists(path))
-            throw new ImportFileException(path, "file not found");
+            throw new ImportFileException(path, $"file not found (looked for {path})");
         if (!double.IsFinite(options.MaxMegabytes) || options.MaxMegabytes <= 0)
             throw new ImportFileException(path, $"the size limit must be a positive number of MB, not {options.MaxMegabytes}");
         // The whole layer is held in memory and validated before writing, so the limit is checked before any byte is read.

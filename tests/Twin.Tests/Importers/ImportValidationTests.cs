@@ -147,9 +147,10 @@ public sealed class ImportValidationTests(TestDatabase database) : IClassFixture
     [Fact]
     public async Task Import_MissingFile_ClearError()
     {
-        var result = await Importer(database).ImportAsync(new ImportOptions(ImportFormat.Shapefile, ImportLayer.Roads, files.PathOf("absent.shp")));
+        var absent = files.PathOf("absent.shp");
+        var result = await Importer(database).ImportAsync(new ImportOptions(ImportFormat.Shapefile, ImportLayer.Roads, absent));
 
-        Assert.Equal("absent.shp: file not found", result.Error);
+        Assert.Equal($"absent.shp: file not found (looked for {absent})", result.Error);
     }
 
     [Fact]
