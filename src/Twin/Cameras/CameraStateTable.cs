@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Persistence;
 
@@ -6,6 +7,8 @@ namespace CityTwin.Twin.Cameras;
 /// <summary>Maps <see cref="CameraState"/> onto <c>cameras</c>; the view area column is recomputed on every write.</summary>
 internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     protected override CameraRow CreateRow(string key) =>
         new() { Id = key, Location = GeoFactory.Point(0, 0), ViewArea = GeoFactory.Wgs84.CreatePolygon() };
 
@@ -23,6 +26,8 @@ internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow
         Online = row.Online,
         StatusChangedAt = row.StatusChangedAt,
         LastFrameAt = row.LastFrameAt,
+        Pose = row.Pose is null ? null : JsonSerializer.Deserialize<PtzPose>(row.Pose, Json),
+        ExclusionMasks = JsonSerializer.Deserialize<List<List<ImagePoint>>>(row.ExclusionMasks, Json) ?? [],
     };
 
     protected override void Apply(CameraState state, CameraRow row)
@@ -40,5 +45,7 @@ internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow
         row.StatusChangedAt = state.StatusChangedAt;
         row.LastFrameAt = state.LastFrameAt;
         row.ViewArea = state.ViewArea();
+        row.Pose = state.Pose is null ? null : JsonSerializer.Serialize(state.Pose, Json);
+        row.ExclusionMasks = JsonSerializer.Serialize(state.ExclusionMasks, Json);
     }
 }
