@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Persistence;
 
@@ -7,7 +6,6 @@ namespace CityTwin.Twin.Cameras;
 /// <summary>Maps <see cref="CameraState"/> onto <c>cameras</c>; the view area column is recomputed on every write.</summary>
 internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected override CameraRow CreateRow(string key) =>
         new() { Id = key, Location = GeoFactory.Point(0, 0), ViewArea = GeoFactory.Wgs84.CreatePolygon() };
@@ -26,8 +24,8 @@ internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow
         Online = row.Online,
         StatusChangedAt = row.StatusChangedAt,
         LastFrameAt = row.LastFrameAt,
-        Pose = row.Pose is null ? null : JsonSerializer.Deserialize<PtzPose>(row.Pose, Json),
-        ExclusionMasks = JsonSerializer.Deserialize<List<List<ImagePoint>>>(row.ExclusionMasks, Json) ?? [],
+        Pose = PoseJson.ReadPose(row.Pose),
+        ExclusionMasks = PoseJson.ReadMasks(row.ExclusionMasks),
     };
 
     protected override void Apply(CameraState state, CameraRow row)
@@ -45,7 +43,7 @@ internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow
         row.StatusChangedAt = state.StatusChangedAt;
         row.LastFrameAt = state.LastFrameAt;
         row.ViewArea = state.ViewArea();
-        row.Pose = state.Pose is null ? null : JsonSerializer.Serialize(state.Pose, Json);
-        row.ExclusionMasks = JsonSerializer.Serialize(state.ExclusionMasks, Json);
+        row.Pose = PoseJson.WritePose(state.Pose);
+        row.ExclusionMasks = PoseJson.WriteMasks(state.ExclusionMasks);
     }
 }

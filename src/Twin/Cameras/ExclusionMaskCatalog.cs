@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CityTwin.Twin.Persistence;
 using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
 
 namespace CityTwin.Twin.Cameras;
 
@@ -12,7 +11,6 @@ namespace CityTwin.Twin.Cameras;
 /// </summary>
 public sealed class ExclusionMaskCatalog(IDbContextFactory<TwinDbContext> databases)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<string, IReadOnlyList<IReadOnlyList<(double X, double Y)>>> masks = new(StringComparer.Ordinal);
 
     /// <summary>The masks of a camera as closed polygons of image fractions.</summary>
@@ -30,6 +28,6 @@ public sealed class ExclusionMaskCatalog(IDbContextFactory<TwinDbContext> databa
         var rows = await db.Set<CameraRow>().AsNoTracking().Where(c => c.ExclusionMasks != "[]")
             .Select(c => new { c.Id, c.ExclusionMasks }).ToListAsync(cancellationToken);
         foreach (var row in rows)
-            Update(row.Id, JsonSerializer.Deserialize<List<List<ImagePoint>>>(row.ExclusionMasks, Json) ?? []);
+            Update(row.Id, PoseJson.ReadMasks(row.ExclusionMasks));
     }
 }
