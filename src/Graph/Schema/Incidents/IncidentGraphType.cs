@@ -52,7 +52,7 @@ public sealed class IncidentGraphType : ObjectGraphType<IncidentNode>
         Field<StringGraphType>("snapshotUrl")
             .Description("The latest snapshot (JPEG; send the API key). Operators only: null for other roles.")
             .Resolve(c => c.Source.SnapshotId is { } id && Access.Allows(c.Principal(), Capability.IncidentSnapshots)
-                ? CameraEvents.IncidentSnapshotPaths.UrlFor(id) : null);
+                ? Graph.CameraEvents.IncidentSnapshotPaths.UrlFor(id) : null);
         Field<FloatGraphType>("timeToSceneSeconds")
             .Description("From detection to the team on scene, seconds (per-ward figures use it).")
             .Resolve(c => c.Source.OnSceneAt is { } s ? (s - c.Source.DetectedAt).TotalSeconds : null);
