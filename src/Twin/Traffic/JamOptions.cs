@@ -5,11 +5,8 @@ public sealed class JamOptions
 {
     public const string Section = "CityTwin:Jams";
 
-    /// <summary>Median speed below which a segment is slow, km/h, for roads without a class threshold.</summary>
+    /// <summary>Median speed below which a segment is slow, km/h (one value for every road class today).</summary>
     public double ThresholdKmh { get; set; } = 12;
-
-    /// <summary>Per road class (the camera's road name), a threshold that replaces <see cref="ThresholdKmh"/>.</summary>
-    public Dictionary<string, double> RoadThresholdsKmh { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The median is over the legs that ended within this window.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(5);
