@@ -26,6 +26,7 @@ return args.FirstOrDefault() switch
     "pacs-forward" => await ForwardBenchmark.RunAsync(args[1..]),
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
     "alias-attack" => await AliasAttackBenchmark.RunAsync(args[1..]),
+    "incidents" => await RunAsync(CityTwin.Bench.Incidents.IncidentsSettings.Parse, CityTwin.Bench.Incidents.IncidentsSettings.Usage, CityTwin.Bench.Incidents.IncidentsBenchmark.RunAsync),
     "micro" => Micro(),
     _ => Usage(),
 };

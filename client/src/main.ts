@@ -22,6 +22,7 @@ import { Header, type SearchHit } from './ui/header';
 import { Sidebar } from './ui/sidebar';
 import { signIn, signOut, storedKey } from './ui/signin';
 import './styles.css';
+import { IncidentAreaLayer } from './incidents/area';
 
 const base = location.origin;
 const graphqlHttp = `${base}/graphql`;
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
     view.register(new BasemapLayer(base));
     view.register(wards, false);
     view.register(new CamerasLayer());
+    view.register(new IncidentAreaLayer((kind, open) => incidents.kinds.has(kind) && (incidents.showResolved || open)));
     view.register(incidents);
     view.register(new PlacesLayer('store'));
     view.register(new PlacesLayer('school'));

@@ -3,7 +3,7 @@ import type { SchemaFeatures } from './features';
 /** Every GraphQL document the client sends, in one place. */
 export const CAMERA_FIELDS = 'id name wardCode location kind online headingDeg road viewArea';
 export const INCIDENT_FIELDS =
-  'id kind status open location wardCode description detectedAt dispatchedAt onSceneAt resolvedAt responseTimeSeconds';
+  'id kind status open location wardCode description detectedAt dispatchedAt onSceneAt resolvedAt responseTimeSeconds area locationQuality snapshotUrl';
 export const WARD_METRICS = ['cameraCount', 'openIncidentCount', 'storeCount', 'schoolCount', 'clinicCount'] as const;
 
 export const PING = '{ wards(first: 1) { nodes { code } } }';

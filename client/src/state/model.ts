@@ -46,6 +46,11 @@ export interface Incident {
   onSceneAt: string | null;
   resolvedAt: string | null;
   responseTimeSeconds: number | null;
+  /** The uncertainty polygon's rings (GeoJSON), once the server sends one. */
+  area?: number[][][] | null;
+  locationQuality?: string | null;
+  /** The latest snapshot, for operators (the server leaves it null for other roles). */
+  snapshotUrl?: string | null;
 }
 
 export type AlertKind = 'watchlist' | 'incident' | 'imaging';

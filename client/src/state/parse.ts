@@ -1,4 +1,5 @@
 import type { AlertItem, Camera, Incident, Place, PlaceKind, SightingMark, Ward } from './model';
+import { readArea } from '../incidents/area';
 
 /**
  * Turns server JSON into client records. Every reader throws MalformedEvent on a shape it does not
@@ -123,6 +124,9 @@ export function readIncident(raw: unknown): Incident {
     onSceneAt: optStr(i.onSceneAt),
     resolvedAt: optStr(i.resolvedAt),
     responseTimeSeconds: optNum(i.responseTimeSeconds),
+    area: readArea(i.area),
+    locationQuality: optStr(i.locationQuality),
+    snapshotUrl: optStr(i.snapshotUrl),
   };
 }
 

@@ -11,6 +11,8 @@ import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
 import { clinicStudiesHtml } from './clinicStudies';
 import { byId } from './dom';
+import { formatClock, responseSeconds } from '../incidents/clock';
+import { isOwnSnapshotUrl } from '../incidents/snapshot';
 
 const ACTION_LABELS: Record<IncidentAction, MessageKey> = {
   confirm: 'incident.confirm',
@@ -156,6 +158,20 @@ export class DetailPanel {
     else body = this.placeHtml(this.shown.id);
     panel.innerHTML = close + body;
     if (this.shown.kind === 'incident') this.clock = window.setInterval(() => this.tickClock(), 1000);
+    if (this.shown.kind === 'incident') void this.loadIncidentSnapshot();
+  }
+
+  /** An incident snapshot is served only with an operator's key, so it is fetched with it, never linked bare. */
+  private async loadIncidentSnapshot(): Promise<void> {
+    const target = document.getElementById('incident-snapshot');
+    const url = target?.dataset.url ?? null;
+    if (!target || !isOwnSnapshotUrl(url)) return;
+    try {
+      const objectUrl = await this.http.image(url, 'image/jpeg');
+      target.innerHTML = `<img class="snapshot" alt="${escapeHtml(t('incident.snapshot'))}" src="${escapeHtml(objectUrl)}">`;
+    } catch (error) {
+      target.innerHTML = `<p class="error" role="alert">${escapeHtml((error as Error).message)}</p>`;
+    }
   }
 
   get current(): Shown {
@@ -192,6 +208,8 @@ export class DetailPanel {
       <dt>${escapeHtml(t('incident.detectedAt'))}</dt><dd>${escapeHtml(formatTime(incident.detectedAt))}</dd>
       <dt>${escapeHtml(t('incident.responseClock'))}</dt><dd id="response-clock">${escapeHtml(this.clockText())}</dd></dl>
       ${incident.description ? `<p>${escapeHtml(incident.description)}</p>` : ''}
+      ${incident.locationQuality === 'UNLOCATED' ? `<p class="note">${escapeHtml(t('incident.unlocated'))}</p>` : ''}
+      ${isOwnSnapshotUrl(incident.snapshotUrl ?? null) ? `<h3>${escapeHtml(t('incident.snapshot'))}</h3><div id="incident-snapshot" data-url="${escapeHtml(incident.snapshotUrl!)}"></div>` : ''}
       <div class="actions">${buttons}</div><p class="error" role="alert" id="incident-error"></p>`;
   }
 
@@ -200,10 +218,7 @@ export class DetailPanel {
     if (this.shown?.kind !== 'incident') return '–';
     const incident = this.store.incidents.get(this.shown.id);
     if (!incident) return '–';
-    const seconds = incident.responseTimeSeconds ?? (incident.dispatchedAt && !incident.onSceneAt ? (Date.now() - Date.parse(incident.dispatchedAt)) / 1000 : null);
-    if (seconds === null || !Number.isFinite(seconds)) return '–';
-    const whole = Math.max(0, Math.round(seconds));
-    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+    return formatClock(responseSeconds(incident, Date.now()));
   }
 
   private tickClock(): void {

@@ -48,6 +48,8 @@ public static class CityTwinHostExtensions
         builder.AddCityTwinMap();
         // Plate reading from the cameras under CityTwin:Vision:Cameras; nothing starts when none are configured.
         builder.Services.AddPlateVisionWorkers(builder.Configuration);
+        // Jams from the twin's own sightings (CityTwin:Jams), and the exclusion masks loaded for detectors.
+        builder.Services.AddHostedService<Traffic.JamMonitorService>();
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class CityTwinHostExtensions
     {
         app.MapCityTwinGraphQL();
         app.MapCityTwinPlateReads();
+        app.MapCityTwinCameraEvents();
         app.MapCityTwinDicomWeb();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

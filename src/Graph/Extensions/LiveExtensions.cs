@@ -44,6 +44,7 @@ public static class LiveExtensions
         services.TryAddSingleton<EnumerationGraphType<VehicleKind>>();
         services.TryAddSingleton<EnumerationGraphType<IncidentKind>>();
         services.TryAddSingleton<EnumerationGraphType<IncidentStatus>>();
+        services.TryAddSingleton<EnumerationGraphType<CityTwin.Twin.Spatial.Located.LocationQuality>>();
         return services;
     }
 }

@@ -20,5 +20,6 @@ public sealed class TwinMutation : ObjectGraphType
         IncidentMutationFields.AddTo(this);
         CameraMutationFields.AddTo(this);
         PlateReadMutationFields.AddTo(this);
+        CameraEvents.CameraEventMutationFields.AddTo(this);
     }
 }

@@ -76,6 +76,34 @@ public sealed class CameraGrain(
             state => new EntityChanged { EntityKind = TwinEntityKinds.Camera, EntityId = Key, Location = state.Location, Change = "frame" });
     }
 
+    public async Task<CameraState> SetPoseAsync(PtzPose pose, double? mountHeightM = null)
+    {
+        ArgumentNullException.ThrowIfNull(pose);
+        EnsureRegistered();
+        pose.Validate(Key);
+        TwinValidationException.Require(mountHeightM is null || (double.IsFinite(mountHeightM.Value) && mountHeightM is > 0 and <= 500),
+            $"camera {Key}: mount height {mountHeightM} m is outside (0, 500]");
+        await CommitAsync(state =>
+            {
+                state.Pose = pose;
+                if (mountHeightM is { } height) state.MountHeightM = height;
+            },
+            TwinStreams.Cameras,
+            state => new EntityChanged { EntityKind = TwinEntityKinds.Camera, EntityId = Key, Location = state.Location, Change = "pose" });
+        return State;
+    }
+
+    public async Task<CameraState> SetExclusionMasksAsync(IReadOnlyList<IReadOnlyList<ImagePoint>> masks)
+    {
+        ArgumentNullException.ThrowIfNull(masks);
+        EnsureRegistered();
+        ExclusionMaskRules.Validate(Key, masks);
+        await CommitAsync(state => state.ExclusionMasks = masks.Select(m => m.ToList()).ToList(),
+            TwinStreams.Cameras,
+            state => new EntityChanged { EntityKind = TwinEntityKinds.Camera, EntityId = Key, Location = state.Location, Change = "exclusionMasks" });
+        return State;
+    }
+
     private Task CommitStatusAsync(bool online, DateTimeOffset at, DateTimeOffset? lastFrameAt) =>
         CommitAsync(state =>
             {

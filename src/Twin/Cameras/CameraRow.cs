@@ -20,6 +20,10 @@ public sealed class CameraRow : IVersionedRow
     public DateTimeOffset? StatusChangedAt { get; set; }
     public DateTimeOffset? LastFrameAt { get; set; }
     public required Polygon ViewArea { get; set; }
+    /// <summary>The PTZ pose as JSON; null when the camera has none.</summary>
+    public string? Pose { get; set; }
+    /// <summary>The exclusion masks as JSON: a list of polygons of image points.</summary>
+    public string ExclusionMasks { get; set; } = "[]";
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

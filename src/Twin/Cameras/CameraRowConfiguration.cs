@@ -17,6 +17,8 @@ internal sealed class CameraRowConfiguration : IEntityTypeConfiguration<CameraRo
         camera.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         camera.Property(c => c.Location).HasColumnType("geometry(Point,4326)");
         camera.Property(c => c.ViewArea).HasColumnType("geometry(Polygon,4326)");
+        camera.Property(c => c.Pose).HasColumnType("jsonb");
+        camera.Property(c => c.ExclusionMasks).HasColumnType("jsonb");
         camera.Property(c => c.Version).IsConcurrencyToken();
         camera.HasIndex(c => c.Location).HasMethod("gist");
         camera.HasIndex(c => c.ViewArea).HasMethod("gist");

@@ -19,6 +19,12 @@ public sealed class CameraState
     [Id(10)] public DateTimeOffset? StatusChangedAt { get; set; }
     [Id(11)] public DateTimeOffset? LastFrameAt { get; set; }
 
+    /// <summary>Where a PTZ camera looks now; null when it never reported a pose (its events are then unlocated).</summary>
+    [Id(12)] public PtzPose? Pose { get; set; }
+
+    /// <summary>Image areas (closed polygons of 0..1 image points) where detections are ignored: sky, chimneys.</summary>
+    [Id(13)] public List<List<ImagePoint>> ExclusionMasks { get; set; } = [];
+
     /// <summary>The ground area the camera sees, computed from where it stands and how it looks.</summary>
     public NetTopologySuite.Geometries.Polygon ViewArea() => Cameras.ViewArea.Compute(Location, HeadingDeg, FieldOfViewDeg, RangeM);
 }

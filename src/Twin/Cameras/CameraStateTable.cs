@@ -6,6 +6,7 @@ namespace CityTwin.Twin.Cameras;
 /// <summary>Maps <see cref="CameraState"/> onto <c>cameras</c>; the view area column is recomputed on every write.</summary>
 internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow>
 {
+
     protected override CameraRow CreateRow(string key) =>
         new() { Id = key, Location = GeoFactory.Point(0, 0), ViewArea = GeoFactory.Wgs84.CreatePolygon() };
 
@@ -23,6 +24,8 @@ internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow
         Online = row.Online,
         StatusChangedAt = row.StatusChangedAt,
         LastFrameAt = row.LastFrameAt,
+        Pose = PoseJson.ReadPose(row.Pose),
+        ExclusionMasks = PoseJson.ReadMasks(row.ExclusionMasks),
     };
 
     protected override void Apply(CameraState state, CameraRow row)
@@ -40,5 +43,7 @@ internal sealed class CameraStateTable : EntityStateTable<CameraState, CameraRow
         row.StatusChangedAt = state.StatusChangedAt;
         row.LastFrameAt = state.LastFrameAt;
         row.ViewArea = state.ViewArea();
+        row.Pose = PoseJson.WritePose(state.Pose);
+        row.ExclusionMasks = PoseJson.WriteMasks(state.ExclusionMasks);
     }
 }

@@ -15,4 +15,10 @@ public interface ICameraGrain : IGrainWithStringKey
 
     /// <summary>Notes that a frame arrived; a camera that delivers frames is online, unless an operator set it offline.</summary>
     [Alias("ReportFrame")] Task ReportFrameAsync(DateTimeOffset at);
+
+    /// <summary>Sets where a PTZ camera looks (and, when given, a new mount height); a bad pose is refused whole.</summary>
+    [Alias("SetPose")] Task<CameraState> SetPoseAsync(PtzPose pose, double? mountHeightM = null);
+
+    /// <summary>Replaces the camera's exclusion masks (at most 32 polygons of 3..64 image points each).</summary>
+    [Alias("SetExclusionMasks")] Task<CameraState> SetExclusionMasksAsync(IReadOnlyList<IReadOnlyList<ImagePoint>> masks);
 }

@@ -34,7 +34,7 @@ public sealed record DemoWard(string Code, string Name, string District, string 
 
 public sealed record DemoCamera(
     string Id, string Name, string WardCode, double Lon, double Lat, Cameras.CameraKind Kind,
-    double MountHeightM, double HeadingDeg, double FovDeg, double RangeM, string? Road);
+    double MountHeightM, double HeadingDeg, double FovDeg, double RangeM, string? Road, Cameras.PtzPose? Pose = null);
 
 public sealed record DemoStore(string Id, string Name, string WardCode, double Lon, double Lat, Stores.StoreKind Kind, string? MarketId);
 

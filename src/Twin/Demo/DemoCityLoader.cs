@@ -24,8 +24,15 @@ public static class DemoCityLoader
 
         // A few cameras at a time: enough to overlap database round trips, few enough to leave connections for others.
         await Parallel.ForEachAsync(city.Cameras, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (c, _) => await grains.GetGrain<ICameraGrain>(c.Id).RegisterAsync(
-                new CameraDefinition(c.Name, c.WardCode, new GeoPoint(c.Lon, c.Lat), c.Kind, c.MountHeightM, c.HeadingDeg, c.FovDeg, c.RangeM, c.Road)));
+            async (c, _) =>
+            {
+                var camera = grains.GetGrain<ICameraGrain>(c.Id);
+                await camera.RegisterAsync(
+                    new CameraDefinition(c.Name, c.WardCode, new GeoPoint(c.Lon, c.Lat), c.Kind, c.MountHeightM, c.HeadingDeg, c.FovDeg, c.RangeM, c.Road));
+                // A demo pose is where the tower rests; operators move it, so it is set only while none is stored.
+                if (c.Pose is { } pose && await camera.GetAsync() is { Pose: null })
+                    await camera.SetPoseAsync(pose);
+            });
         cancellationToken.ThrowIfCancellationRequested();
 
         // Markets before their retailers, so a retailer's market always exists.

@@ -34,6 +34,7 @@ public static class TwinServiceExtensions
         services.AddSingleton<ISightingLog, SightingLog>();
         services.AddOptions<SightingLogOptions>();
         services.AddVehicleTracking();
+        services.AddCameraEvents();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -12,6 +12,15 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>Opens the incident; opening it again with the same id returns the stored one unchanged.</summary>
     [Alias("Open")] Task<IncidentState> OpenAsync(IncidentReport report);
 
+    /// <summary>
+    /// Merges another camera sighting: the camera's latest sighting replaces its earlier one and the location is
+    /// triangulated again from every camera's latest. A replay of the same event changes nothing.
+    /// </summary>
+    [Alias("Observe")] Task<IncidentState> ObserveAsync(IncidentSighting sighting);
+
+    /// <summary>Notes that the incident is still there (a jam still slow) without a new sighting.</summary>
+    [Alias("SeenAgain")] Task<IncidentState> SeenAgainAsync(DateTimeOffset at);
+
     [Alias("Confirm")] Task<IncidentState> ConfirmAsync(string actor, DateTimeOffset at, string? note = null);
     [Alias("Dispatch")] Task<IncidentState> DispatchAsync(string actor, DateTimeOffset at, string? note = null);
     [Alias("ArriveOnScene")] Task<IncidentState> ArriveOnSceneAsync(string actor, DateTimeOffset at, string? note = null);

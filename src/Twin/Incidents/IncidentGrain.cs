@@ -2,6 +2,7 @@ using CityTwin.Twin.Cameras;
 using CityTwin.Twin.Common;
 using CityTwin.Twin.Events;
 using CityTwin.Twin.Persistence;
+using CityTwin.Twin.Spatial.Located;
 using CityTwin.Twin.Wards;
 
 namespace CityTwin.Twin.Incidents;
@@ -42,12 +43,66 @@ public sealed class IncidentGrain(
                 state.Description = report.Description;
                 state.DetectedAt = report.DetectedAt;
                 state.Timeline = [new IncidentTransition(IncidentStatus.Detected, report.DetectedAt, report.ReportedBy, report.Description)];
+                state.LastSeenAt = report.DetectedAt;
+                state.SegmentId = report.SegmentId;
+                state.Area = report.Area?.ToList() ?? [];
+                state.Quality = LocationQuality.Located;
+                state.Observations = 1;
+                if (report.Sighting is { } sighting)
+                {
+                    state.Sightings = [sighting];
+                    state.Area = sighting.Fix.Area.ToList();
+                    state.Quality = sighting.Fix.Quality;
+                    state.SnapshotId = sighting.SnapshotId;
+                    state.Confidence = sighting.Confidence;
+                }
             },
             TwinStreams.Incidents,
-            state => ToEvent(state, report.ReportedBy));
-        await PublishAsync(TwinStreams.Alerts, ToEvent(State, report.ReportedBy));
+            state => ToEvent(state, report.ReportedBy, "opened"));
+        await PublishAsync(TwinStreams.Alerts, ToEvent(State, report.ReportedBy, "opened"));
         if (wardCode is not null)
             await GrainFactory.GetGrain<IWardGrain>(wardCode).IncidentOpenedAsync(Key);
+        return State;
+    }
+
+    public async Task<IncidentState> ObserveAsync(IncidentSighting sighting)
+    {
+        ArgumentNullException.ThrowIfNull(sighting);
+        TwinValidationException.Require(Exists, $"incident {Key}: no such incident");
+        TwinValidationException.Require(State.IsOpen, $"incident {Key}: it is resolved; a new sighting opens a new incident");
+        clock.EnsureNotFuture(sighting.ObservedAt, $"incident {Key} sighting {sighting.EventId}");
+        var previous = State.Sightings.FirstOrDefault(s => s.CameraId == sighting.CameraId);
+        // A replayed event, or an older one from a camera whose newer sighting is kept, changes nothing.
+        if (previous is not null && (previous.EventId == sighting.EventId || previous.ObservedAt > sighting.ObservedAt))
+            return State;
+
+        await CommitAsync(state =>
+            {
+                state.Sightings = state.Sightings.Where(s => s.CameraId != sighting.CameraId).Append(sighting).ToList();
+                var fix = Triangulation.Combine(state.Sightings.Select(s => s.Fix).ToList());
+                state.Location = fix.Point;
+                state.Area = fix.Area.ToList();
+                state.Quality = fix.Quality;
+                state.UncertaintyM = Math.Min(10_000, fix.RadiusMetres());
+                if (!state.SourceCameraIds.Contains(sighting.CameraId)) state.SourceCameraIds.Add(sighting.CameraId);
+                if (sighting.ObservedAt > state.LastSeenAt) state.LastSeenAt = sighting.ObservedAt;
+                state.SnapshotId = sighting.SnapshotId ?? state.SnapshotId;
+                state.Confidence = Math.Max(state.Confidence, sighting.Confidence);
+                state.Observations++;
+            },
+            TwinStreams.Incidents,
+            state => ToEvent(state, sighting.CameraId, "observed") with { OccurredAt = sighting.ObservedAt });
+        return State;
+    }
+
+    public async Task<IncidentState> SeenAgainAsync(DateTimeOffset at)
+    {
+        TwinValidationException.Require(Exists, $"incident {Key}: no such incident");
+        clock.EnsureNotFuture(at, $"incident {Key} seen");
+        if (!State.IsOpen || at <= State.LastSeenAt) return State;
+        // Only the time changes: stored, but not worth an event to every map.
+        await CommitAsync(state => { state.LastSeenAt = at; state.Observations++; }, TwinStreams.Incidents,
+            state => ToEvent(state, "monitor", "observed") with { OccurredAt = at });
         return State;
     }
 
@@ -94,7 +149,7 @@ public sealed class IncidentGrain(
                 state.Timeline.Add(new IncidentTransition(next, at, actor.Trim(), note));
             },
             TwinStreams.Incidents,
-            state => ToEvent(state, actor) with { OccurredAt = at });
+            state => ToEvent(state, actor, next.ToString()) with { OccurredAt = at });
         return State;
     }
 
@@ -106,9 +161,11 @@ public sealed class IncidentGrain(
         return null;
     }
 
-    private IncidentChanged ToEvent(IncidentState state, string actor) => new()
+    private IncidentChanged ToEvent(IncidentState state, string actor, string change) => new()
     {
         EntityKind = TwinEntityKinds.Incident, EntityId = Key, Location = state.Location, OccurredAt = state.Timeline[^1].At,
         Kind = state.Kind, Status = state.Status, WardCode = state.WardCode, UncertaintyM = state.UncertaintyM, Actor = actor,
+        Area = state.Area.ToList(), Quality = state.Quality, CameraIds = state.SourceCameraIds.ToList(), Change = change,
+        DetectedAt = state.DetectedAt, DispatchedAt = state.DispatchedAt, OnSceneAt = state.OnSceneAt,
     };
 }

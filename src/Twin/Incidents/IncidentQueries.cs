@@ -37,6 +37,10 @@ public static class IncidentQueries
         return incidents;
     }
 
+    /// <summary>The latest sighting of each camera, stored in a row's <c>sightings</c> column.</summary>
+    public static IReadOnlyList<IncidentSighting> ReadSightings(IncidentRow row) =>
+        JsonSerializer.Deserialize<List<IncidentSighting>>(row.Sightings, TimelineJson) ?? [];
+
     /// <summary>The lifecycle steps stored in a row's <c>timeline</c> column.</summary>
     public static IReadOnlyList<IncidentTransition> ReadTimeline(IncidentRow row) =>
         JsonSerializer.Deserialize<List<IncidentTransition>>(row.Timeline, TimelineJson) ?? [];

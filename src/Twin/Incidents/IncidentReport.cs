@@ -13,7 +13,10 @@ public sealed record IncidentReport(
     [property: Id(4)] IReadOnlyList<string> SourceCameraIds,
     [property: Id(5)] string ReportedBy,
     [property: Id(6)] string? WardCode = null,
-    [property: Id(7)] string? Description = null)
+    [property: Id(7)] string? Description = null,
+    [property: Id(8)] IncidentSighting? Sighting = null,
+    [property: Id(9)] string? SegmentId = null,
+    [property: Id(10)] IReadOnlyList<GeoPoint>? Area = null)
 {
     /// <summary>Throws <see cref="TwinValidationException"/> naming the incident and the bad field.</summary>
     public void Validate(string incidentId, TimeProvider clock)

@@ -1,4 +1,5 @@
 using CityTwin.Twin.Persistence;
+using CityTwin.Twin.Spatial.Located;
 using NetTopologySuite.Geometries;
 
 namespace CityTwin.Twin.Incidents;
@@ -20,6 +21,16 @@ public sealed class IncidentRow : IVersionedRow
     public DateTimeOffset? OnSceneAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public string Timeline { get; set; } = "[]";
+    /// <summary>The uncertainty polygon; null when the reporter gave only a radius.</summary>
+    public Polygon? Area { get; set; }
+    public LocationQuality Quality { get; set; } = LocationQuality.Located;
+    /// <summary>The latest sighting of each camera as JSON (read whole, like the timeline).</summary>
+    public string Sightings { get; set; } = "[]";
+    public DateTimeOffset LastSeenAt { get; set; }
+    public string? SnapshotId { get; set; }
+    public double Confidence { get; set; }
+    public int Observations { get; set; }
+    public string? SegmentId { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -15,9 +15,16 @@ internal sealed class IncidentRowConfiguration : IEntityTypeConfiguration<Incide
         incident.Property(i => i.WardCode).HasMaxLength(16);
         incident.Property(i => i.Description).HasMaxLength(2000);
         incident.Property(i => i.Timeline).HasColumnType("jsonb");
+        incident.Property(i => i.Area).HasColumnType("geometry(Polygon,4326)");
+        incident.Property(i => i.Quality).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Twin.Spatial.Located.LocationQuality.Located);
+        incident.Property(i => i.Sightings).HasColumnType("jsonb");
+        incident.Property(i => i.SnapshotId).HasMaxLength(64);
+        incident.Property(i => i.SegmentId).HasMaxLength(140);
         incident.Property(i => i.Version).IsConcurrencyToken();
         incident.HasIndex(i => i.Location).HasMethod("gist");
         incident.HasIndex(i => new { i.Status, i.DetectedAt });
         incident.HasIndex(i => i.WardCode);
+        // The merge looks for open incidents of one kind seen lately near a new event.
+        incident.HasIndex(i => new { i.Kind, i.Status, i.LastSeenAt });
     }
 }

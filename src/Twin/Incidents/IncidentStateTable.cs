@@ -35,6 +35,14 @@ internal sealed class IncidentStateTable : EntityStateTable<IncidentState, Incid
         OnSceneAt = row.OnSceneAt,
         ResolvedAt = row.ResolvedAt,
         Timeline = JsonSerializer.Deserialize<List<IncidentTransition>>(row.Timeline, TimelineJson) ?? [],
+        Area = row.Area is null ? [] : row.Area.ExteriorRing.Coordinates.Select(c => new GeoPoint(c.X, c.Y)).ToList(),
+        Quality = row.Quality,
+        Sightings = JsonSerializer.Deserialize<List<IncidentSighting>>(row.Sightings, TimelineJson) ?? [],
+        LastSeenAt = row.LastSeenAt,
+        SnapshotId = row.SnapshotId,
+        Confidence = row.Confidence,
+        Observations = row.Observations,
+        SegmentId = row.SegmentId,
     };
 
     protected override void Apply(IncidentState state, IncidentRow row)
@@ -52,5 +60,15 @@ internal sealed class IncidentStateTable : EntityStateTable<IncidentState, Incid
         row.OnSceneAt = state.OnSceneAt;
         row.ResolvedAt = state.ResolvedAt;
         row.Timeline = JsonSerializer.Serialize(state.Timeline, TimelineJson);
+        row.Area = state.Area.Count >= 4
+            ? GeoFactory.Wgs84.CreatePolygon(state.Area.Select(p => new NetTopologySuite.Geometries.Coordinate(p.Longitude, p.Latitude)).ToArray())
+            : null;
+        row.Quality = state.Quality;
+        row.Sightings = JsonSerializer.Serialize(state.Sightings, TimelineJson);
+        row.LastSeenAt = state.LastSeenAt;
+        row.SnapshotId = state.SnapshotId;
+        row.Confidence = state.Confidence;
+        row.Observations = state.Observations;
+        row.SegmentId = state.SegmentId;
     }
 }

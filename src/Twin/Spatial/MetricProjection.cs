@@ -51,6 +51,24 @@ public static class MetricProjection
     public static double DistanceMetres(GeoPoint a, GeoPoint b) =>
         ToMetric(a.ToPoint()).Distance(ToMetric(b.ToPoint()));
 
+    /// <summary>The factory of UTM 48N geometries (SRID 32648), for shapes built in metres.</summary>
+    public static GeometryFactory Metric => UtmFactory;
+
+    /// <summary>A WGS84 position as UTM 48N easting and northing (metres).</summary>
+    public static Coordinate ToMetric(GeoPoint point)
+    {
+        point.EnsureValid();
+        var (x, y) = ToUtm.Transform(point.Longitude, point.Latitude);
+        return new Coordinate(x, y);
+    }
+
+    /// <summary>A UTM 48N easting and northing back as a WGS84 position.</summary>
+    public static GeoPoint FromMetric(Coordinate metric)
+    {
+        var (lon, lat) = FromUtm.Transform(metric.X, metric.Y);
+        return new GeoPoint(lon, lat);
+    }
+
     private static Geometry Transform(Geometry source, MathTransform transform, GeometryFactory target)
     {
         var copy = target.CreateGeometry(source);

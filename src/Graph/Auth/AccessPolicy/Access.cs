@@ -19,7 +19,7 @@ public static class Access
         [TwinRole.Planner] = PublicLayers.ToFrozenSet(),
         [TwinRole.Partner] = PublicLayers.Concat([Capability.ReadWatchlist, Capability.SeeMaskedPlates, Capability.WatchlistHits]).ToFrozenSet(),
         [TwinRole.Clinic] = new[] { Capability.Clinics, Capability.Basemap, Capability.StoreImaging, Capability.ImagingCounters, Capability.ImagingResults }.ToFrozenSet(),
-        [TwinRole.Camera] = new[] { Capability.SubmitPlateReads, Capability.Basemap }.ToFrozenSet(),
+        [TwinRole.Camera] = new[] { Capability.SubmitPlateReads, Capability.Basemap, Capability.SubmitCameraEvents }.ToFrozenSet(),
         [TwinRole.Supervisor] = PublicLayers.Concat([Capability.AuditTrail, Capability.SeePlates]).ToFrozenSet(),
     }.ToFrozenDictionary();
 

@@ -50,4 +50,8 @@ public enum Capability
     AuditTrail,
     /// <summary>The public basemap layers (<c>/map/layers</c>), open to everyone, keys or not.</summary>
     Basemap,
+    /// <summary><c>reportCameraEvents</c> and <c>POST /camera-events</c> (a camera key for its own camera only).</summary>
+    SubmitCameraEvents,
+    /// <summary>An incident's snapshot (<c>snapshotUrl</c>, <c>GET /incidents/snapshots/…</c>): it may show people.</summary>
+    IncidentSnapshots,
 }

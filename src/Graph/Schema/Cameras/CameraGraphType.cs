@@ -16,6 +16,11 @@ public sealed class CameraGraphType : ObjectGraphType<CameraNode>
         Field(c => c.WardCode).Description("GSO code of the ward the camera is registered to.");
         Field<NonNullGraphType<GeoJsonGraphType>>("location").Description("A GeoJSON Point.").Resolve(c => c.Source.Location);
         Field<NonNullGraphType<EnumerationGraphType<CameraKind>>>("kind").Resolve(c => c.Source.Kind);
+        Field<CameraPoseGraphType>("pose").Description("Where a PTZ camera looks now; null when it has no pose (its events are unlocated).")
+            .Resolve(c => c.Source.Pose);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ListGraphType<NonNullGraphType<ImagePointGraphType>>>>>>("exclusionMasks")
+            .Description("Image polygons (0..1 fractions, origin top-left) where detections are ignored: sky, chimneys.")
+            .Resolve(c => c.Source.ExclusionMasks ?? []);
         Field(c => c.MountHeightM).Description("Height above ground, metres.");
         Field(c => c.HeadingDeg).Description("Compass bearing of the optical axis, degrees (0 = north).");
         Field(c => c.FieldOfViewDeg).Description("Horizontal field of view, degrees (360 for PTZ towers).");

@@ -22,13 +22,17 @@ public sealed record CameraNode(
     DateTimeOffset? StatusChangedAt,
     DateTimeOffset? LastFrameAt,
     Polygon ViewArea,
-    double? DistanceM = null)
+    double? DistanceM = null,
+    PtzPose? Pose = null,
+    IReadOnlyList<IReadOnlyList<ImagePoint>>? ExclusionMasks = null)
 {
     public static CameraNode From(CameraRow row, double? distanceM = null) =>
         new(row.Id, row.Name, row.WardCode, row.Location, row.Kind, row.MountHeightM, row.HeadingDeg, row.FieldOfViewDeg,
-            row.RangeM, row.Road, row.Online, row.StatusChangedAt, row.LastFrameAt, row.ViewArea, distanceM);
+            row.RangeM, row.Road, row.Online, row.StatusChangedAt, row.LastFrameAt, row.ViewArea, distanceM,
+            PoseJson.ReadPose(row.Pose), PoseJson.ReadMasks(row.ExclusionMasks));
 
     public static CameraNode From(string id, CameraState state) =>
         new(id, state.Name, state.WardCode, state.Location.ToPoint(), state.Kind, state.MountHeightM, state.HeadingDeg,
-            state.FieldOfViewDeg, state.RangeM, state.Road, state.Online, state.StatusChangedAt, state.LastFrameAt, state.ViewArea());
+            state.FieldOfViewDeg, state.RangeM, state.Road, state.Online, state.StatusChangedAt, state.LastFrameAt, state.ViewArea(),
+            null, state.Pose, state.ExclusionMasks);
 }

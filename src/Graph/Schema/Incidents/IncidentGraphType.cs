@@ -1,6 +1,8 @@
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Common;
+using CityTwin.Graph.Auth.AccessPolicy;
 using CityTwin.Twin.Incidents;
+using CityTwin.Twin.Spatial.Located;
 using GraphQL.Types;
 
 namespace CityTwin.Graph.Schema.Incidents;
@@ -33,5 +35,26 @@ public sealed class IncidentGraphType : ObjectGraphType<IncidentNode>
             .Description("From dispatch to the team on scene (story 2's seven minutes), seconds.")
             .Resolve(c => c.Source.DispatchedAt is { } d && c.Source.OnSceneAt is { } s ? (s - d).TotalSeconds : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IncidentTransitionGraphType>>>>("timeline").Resolve(c => c.Source.Timeline);
+        Field<GeoJsonGraphType>("area")
+            .Description("The uncertainty polygon (GeoJSON Polygon): the section of a camera's view cone, or the cones' intersection; null when only a radius is known.")
+            .Resolve(c => c.Source.Area);
+        Field<NonNullGraphType<EnumerationGraphType<LocationQuality>>>("locationQuality")
+            .Description("UNLOCATED (a camera without pose: anywhere in its range), BEARING, LOCATED (a region of a posed camera) or TRIANGULATED.")
+            .Resolve(c => c.Source.Quality);
+        Field<NonNullGraphType<BooleanGraphType>>("unlocated").Resolve(c => c.Source.Quality == LocationQuality.Unlocated);
+        Field<DateTimeOffsetGraphType>("lastSeenAt").Description("When a camera last saw it.").Resolve(c => c.Source.LastSeenAt);
+        Field(i => i.Confidence).Description("The highest confidence of the sightings merged into it (0 when reported by a person).");
+        Field(i => i.Observations).Description("How many events were merged into it.");
+        Field(i => i.SegmentId, nullable: true).Description("A traffic jam's road segment: fromCamera→toCamera.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IncidentSightingGraphType>>>>("sightings")
+            .Description("The latest sighting of each camera that saw it.")
+            .Resolve(c => c.Source.Sightings ?? []);
+        Field<StringGraphType>("snapshotUrl")
+            .Description("The latest snapshot (JPEG; send the API key). Operators only: null for other roles.")
+            .Resolve(c => c.Source.SnapshotId is { } id && Access.Allows(c.Principal(), Capability.IncidentSnapshots)
+                ? Graph.CameraEvents.IncidentSnapshotPaths.UrlFor(id) : null);
+        Field<FloatGraphType>("timeToSceneSeconds")
+            .Description("From detection to the team on scene, seconds (per-ward figures use it).")
+            .Resolve(c => c.Source.OnSceneAt is { } s ? (s - c.Source.DetectedAt).TotalSeconds : null);
     }
 }

@@ -83,12 +83,89 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.ToTable("plate_lookups", (string)null);
                 });
 
+            modelBuilder.Entity("CityTwin.Twin.CameraEvents.CameraEventRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("BearingDeg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("bearing_deg");
+
+                    b.Property<string>("CameraId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("camera_id");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<double?>("RegionHeight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("region_height");
+
+                    b.Property<double?>("RegionWidth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("region_width");
+
+                    b.Property<double?>("RegionX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("region_x");
+
+                    b.Property<double?>("RegionY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("region_y");
+
+                    b.Property<string>("SnapshotId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("snapshot_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_camera_events");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_camera_events_incident_id");
+
+                    b.HasIndex("CameraId", "ObservedAt")
+                        .HasDatabaseName("ix_camera_events_camera_id_observed_at");
+
+                    b.ToTable("camera_events", (string)null);
+                });
+
             modelBuilder.Entity("CityTwin.Twin.Cameras.CameraRow", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("id");
+
+                    b.Property<string>("ExclusionMasks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("exclusion_masks");
 
                     b.Property<double>("FieldOfViewDeg")
                         .HasColumnType("double precision")
@@ -126,6 +203,10 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.Property<bool>("Online")
                         .HasColumnType("boolean")
                         .HasColumnName("online");
+
+                    b.Property<string>("Pose")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pose");
 
                     b.Property<double>("RangeM")
                         .HasColumnType("double precision")
@@ -426,12 +507,12 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.HasIndex("ClinicId", "StudyInstanceUid")
                         .HasDatabaseName("ix_pacs_forwards_clinic_id_study_instance_uid");
 
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_pacs_forwards_state_next_attempt_at");
+
                     b.HasIndex("Kind", "ClinicId", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("ix_pacs_forwards_kind_clinic_id_source_id");
-
-                    b.HasIndex("State", "NextAttemptAt")
-                        .HasDatabaseName("ix_pacs_forwards_state_next_attempt_at");
 
                     b.ToTable("pacs_forwards", (string)null);
                 });
@@ -532,6 +613,14 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Polygon>("Area")
+                        .HasColumnType("geometry(Polygon,4326)")
+                        .HasColumnName("area");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("confirmed_at");
@@ -555,18 +644,49 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
                     b.Property<Point>("Location")
                         .IsRequired()
                         .HasColumnType("geometry(Point,4326)")
                         .HasColumnName("location");
 
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer")
+                        .HasColumnName("observations");
+
                     b.Property<DateTimeOffset?>("OnSceneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("on_scene_at");
 
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Located")
+                        .HasColumnName("quality");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
+
+                    b.Property<string>("SegmentId")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("segment_id");
+
+                    b.Property<string>("Sightings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sightings");
+
+                    b.Property<string>("SnapshotId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("snapshot_id");
 
                     b.PrimitiveCollection<List<string>>("SourceCameraIds")
                         .IsRequired()
@@ -615,6 +735,9 @@ namespace CityTwin.Twin.Persistence.Migrations
 
                     b.HasIndex("Status", "DetectedAt")
                         .HasDatabaseName("ix_incidents_status_detected_at");
+
+                    b.HasIndex("Kind", "Status", "LastSeenAt")
+                        .HasDatabaseName("ix_incidents_kind_status_last_seen_at");
 
                     b.ToTable("incidents", (string)null);
                 });

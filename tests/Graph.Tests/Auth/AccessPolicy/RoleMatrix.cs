@@ -34,6 +34,8 @@ public static class RoleMatrix
         [Capability.CriticalFindings] = "O     ",
         [Capability.AuditTrail] = "     S",
         [Capability.Basemap] = "OLPCKS",
+        [Capability.SubmitCameraEvents] = "O   K ",
+        [Capability.IncidentSnapshots] = "O     ",
     };
 
     public const string ClinicId = "clinic-tram-y-te-thanh-an";

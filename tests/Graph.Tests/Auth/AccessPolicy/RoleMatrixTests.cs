@@ -31,6 +31,7 @@ public sealed class RoleMatrixTests(LiveClusterFixture fixture)
         Capability.ImagingResults => "subscription { imagingResults { studyInstanceUid } }",
         Capability.Act => """mutation { setCameraStatus(id: "cam-matrix-none", online: true) { errors { code } } }""",
         Capability.SubmitPlateReads => $$"""mutation { recordPlateReads(reads: [{ cameraId: "{{RoleMatrix.CameraId}}", seenAt: "2000-01-01T00:00:00Z", plate: "x", confidence: 2, idempotencyKey: "k" }]) { accepted } }""",
+        Capability.SubmitCameraEvents => $$"""mutation { reportCameraEvents(events: [{ cameraId: "{{RoleMatrix.CameraId}}", kind: "smoke", observedAt: "2000-01-01T00:00:00Z", confidence: 2, idempotencyKey: "k" }]) { accepted } }""",
         Capability.AuditTrail => """{ auditTrail(plate: "59-X1 123.45") { operation } }""",
         _ => null,
     };
