@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "frame-to-alert" => await RunAsync(FrameToAlertSettings.Parse, FrameToAlertSettings.Usage, FrameToAlertBenchmark.RunAsync),
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
     "imaging-receive-orthanc" => await ReceiveVsOrthancBenchmark.RunAsync(args[1..]),
+    "dicomweb-query" => await DicomWebQueryBenchmark.RunAsync(args[1..]),
     "imaging-slow-senders" => await SlowSenderBenchmark.RunAsync(args[1..]),
     "basemap" => await BasemapBenchmark.RunAsync(args[1..]),
     "pacs-forward" => await ForwardBenchmark.RunAsync(args[1..]),
@@ -58,7 +59,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -4,16 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CityTwin.Bench.Common;
 using CityTwin.Bench.Sightings;
-using CityTwin.Graph.Cli;
-using CityTwin.Graph.Extensions;
-using CityTwin.Twin.Clinics;
-using CityTwin.Twin.Places;
-using CityTwin.Twin.Spatial;
-using CityTwin.Twin.Wards;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CityTwin.Bench.Imaging;
 
@@ -27,8 +18,6 @@ namespace CityTwin.Bench.Imaging;
 public static class ReceiveVsOrthancBenchmark
 {
     public const string Usage = "imaging-receive-orthanc [--images 40] [--senders 4] [--batch 8] [--only cstore|stow] [--file PATH] [--db CONN]";
-    private const string ClinicId = "bench-thanh-an";
-    private const string ClinicKey = "bench-receive-orthanc-clinic-key";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -56,7 +45,7 @@ public static class ReceiveVsOrthancBenchmark
             await using var orthanc = await BenchOrthanc.StartAsync(dicomWeb: true);
             await using var database = await BenchDatabase.CreateAsync(admin, keep: false);
             var (scpPort, baseUrl) = (Loopback.FreePort(), new Uri($"http://127.0.0.1:{Loopback.FreePort()}/"));
-            var app = await StartHostAsync(database.ConnectionString, folder, scpPort, baseUrl);
+            var app = await DicomWebBenchHost.StartAsync(database.ConnectionString, folder, scpPort, baseUrl);
             try
             {
                 var original = await File.ReadAllBytesAsync(dicom);
@@ -64,7 +53,7 @@ public static class ReceiveVsOrthancBenchmark
                 var sequence = 0;
                 byte[][] Copies(int count) => [.. Enumerable.Range(0, count).Select(_ => DicomUidRewriter.AsNewStudy(original, studyUid, sopUid, ++sequence))];
 
-                var cityTwin = new Target("CityTwin", "127.0.0.1", scpPort, "CITYTWIN", new Uri(baseUrl, "dicomweb/studies"), ClinicKey,
+                var cityTwin = new Target("CityTwin", "127.0.0.1", scpPort, "CITYTWIN", new Uri(baseUrl, "dicomweb/studies"), DicomWebBenchHost.ClinicKey,
                     () => database.CountAsync("SELECT count(*) FROM imaging_instances"));
                 var pacs = new Target("Orthanc", "127.0.0.1", orthanc.DicomPort, "ORTHANC", new Uri(orthanc.HttpBase, "dicom-web/studies"), null,
                     () => OrthancInstancesAsync(orthanc.HttpBase));
@@ -126,32 +115,6 @@ public static class ReceiveVsOrthancBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<WebApplication> StartHostAsync(string connectionString, string folder, int scpPort, Uri baseUrl)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["CityTwin:KeysFile"] = Path.Combine(folder, "no-keys-file.json"),
-            [$"CityTwin:ApiKeys:{ClinicKey}"] = $"clinic:{ClinicId}",
-            ["CityTwin:Imaging:StorageRoot"] = Path.Combine(folder, "imaging"),
-            ["CityTwin:Imaging:PseudonymKey"] = "bench",
-            ["CityTwin:Imaging:Scp:Port"] = scpPort.ToString(CultureInfo.InvariantCulture),
-            // Receiving alone is compared (Orthanc reads nothing either): no model, studies stay unread.
-            ["CityTwin:Imaging:DemoModel:Enabled"] = "false",
-            ["CityTwin:Imaging:DicomWeb:RequestsPerMinutePerKey"] = "0",
-        });
-        builder.AddCityTwinHost(new HostSettings(baseUrl.ToString().TrimEnd('/'), connectionString, LoadDemoCity: false, Loopback.FreePort(), Loopback.FreePort()));
-        var app = builder.Build();
-        app.MapCityTwinEndpoints();
-        await app.StartAsync();
-        var grains = app.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IWardGrain>("27676").RegisterAsync(new WardDefinition("Thạnh An", "Huyện Cần Giờ", "787", null));
-        await grains.GetGrain<IClinicGrain>(ClinicId).RegisterAsync(new ClinicDefinition(
-            new Place("Trạm y tế xã Thạnh An", "27676", new GeoPoint(106.97, 10.54)), ClinicKind.CommuneHealthStation, ["STORESCU"]));
-        return app;
     }
 
     private static async Task<long> OrthancInstancesAsync(Uri orthanc)
