@@ -14,16 +14,17 @@ using Microsoft.Extensions.Logging;
 namespace CityTwin.Bench.Imaging;
 
 /// <summary>
-/// The host as the product starts it (<c>AddCityTwinHost</c>) for the DICOMweb and receive benches: no AI reader, the
-/// STOW-RS rate limit off (the benches measure the path, not the limiter), one clinic with a key and the AE title
-/// <c>STORESCU</c>.
+/// The host as the product starts it (<c>AddCityTwinHost</c>) for the DICOMweb, receive and forwarding benches: by
+/// default no AI reader, the STOW-RS rate limit off (the benches measure the path, not the limiter), one clinic with a
+/// key and the AE title <c>STORESCU</c>; <c>overrides</c> change any setting (the reader, a PACS).
 /// </summary>
 internal static class DicomWebBenchHost
 {
     public const string ClinicId = "bench-thanh-an";
     public const string ClinicKey = "bench-dicomweb-clinic-key";
 
-    public static async Task<WebApplication> StartAsync(string connectionString, string folder, int scpPort, Uri baseUrl)
+    public static async Task<WebApplication> StartAsync(string connectionString, string folder, int scpPort, Uri baseUrl,
+        IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Error);
@@ -34,10 +35,11 @@ internal static class DicomWebBenchHost
             ["CityTwin:Imaging:StorageRoot"] = Path.Combine(folder, "imaging"),
             ["CityTwin:Imaging:PseudonymKey"] = "bench",
             ["CityTwin:Imaging:Scp:Port"] = scpPort.ToString(CultureInfo.InvariantCulture),
-            // Receiving alone is compared (Orthanc reads nothing either): no model, studies stay unread.
+            // Receiving alone is measured unless overridden (Orthanc reads nothing either): no model, studies stay unread.
             ["CityTwin:Imaging:DemoModel:Enabled"] = "false",
             ["CityTwin:Imaging:DicomWeb:RequestsPerMinutePerKey"] = "0",
         });
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.AddCityTwinHost(new HostSettings(baseUrl.ToString().TrimEnd('/'), connectionString, LoadDemoCity: false, Loopback.FreePort(), Loopback.FreePort()));
         var app = builder.Build();
         app.MapCityTwinEndpoints();
