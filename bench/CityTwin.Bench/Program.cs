@@ -21,9 +21,12 @@ return args.FirstOrDefault() switch
     "plates" => await RunAsync(PlatesSettings.Parse, PlatesSettings.Usage, PlatesBenchmark.RunAsync),
     "frame-to-alert" => await RunAsync(FrameToAlertSettings.Parse, FrameToAlertSettings.Usage, FrameToAlertBenchmark.RunAsync),
     "imaging-receive" => await ReceiveBenchmark.RunAsync(args[1..]),
+    "imaging-receive-orthanc" => await ReceiveVsOrthancBenchmark.RunAsync(args[1..]),
+    "dicomweb-query" => await DicomWebQueryBenchmark.RunAsync(args[1..]),
     "imaging-slow-senders" => await SlowSenderBenchmark.RunAsync(args[1..]),
     "basemap" => await BasemapBenchmark.RunAsync(args[1..]),
     "pacs-forward" => await ForwardBenchmark.RunAsync(args[1..]),
+    "pacs-forward-reader" => await ReaderForwardBenchmark.RunAsync(args[1..]),
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
     "alias-attack" => await AliasAttackBenchmark.RunAsync(args[1..]),
     "incidents" => await RunAsync(CityTwin.Bench.Incidents.IncidentsSettings.Parse, CityTwin.Bench.Incidents.IncidentsSettings.Usage, CityTwin.Bench.Incidents.IncidentsBenchmark.RunAsync),
@@ -58,7 +61,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack [options] | {ReceiveBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | {ReaderForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

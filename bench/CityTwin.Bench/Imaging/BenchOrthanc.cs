@@ -9,24 +9,32 @@ public sealed class BenchOrthanc : IAsyncDisposable
     private readonly Process process;
     private readonly string folder;
 
-    private BenchOrthanc(Process process, string folder, int dicomPort)
+    private const string DicomWebPlugin = "/usr/share/orthanc/plugins/libOrthancDicomWeb.so";
+
+    private BenchOrthanc(Process process, string folder, int dicomPort, int httpPort)
     {
         this.process = process;
         this.folder = folder;
         DicomPort = dicomPort;
+        HttpBase = new Uri($"http://127.0.0.1:{httpPort}/");
     }
 
     public int DicomPort { get; }
 
-    public static async Task<BenchOrthanc> StartAsync()
+    /// <summary>Orthanc's REST API; with DICOMweb, STOW-RS is at <c>dicom-web/studies</c> under it.</summary>
+    public Uri HttpBase { get; }
+
+    /// <summary>Starts Orthanc; with <paramref name="dicomWeb"/> it loads Debian's <c>orthanc-dicomweb</c> plugin.</summary>
+    public static async Task<BenchOrthanc> StartAsync(bool dicomWeb = false)
     {
         var folder = Directory.CreateTempSubdirectory("citytwin-bench-orthanc-").FullName;
         var (dicomPort, httpPort) = (Common.Loopback.FreePort(), Common.Loopback.FreePort());
         var config = Path.Combine(folder, "orthanc.json");
+        var plugins = dicomWeb ? $$""", "Plugins": ["{{DicomWebPlugin}}"], "DicomWeb": { "Enable": true, "Root": "/dicom-web/" }""" : "";
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $$"""
             { "Name": "bench", "StorageDirectory": "{{folder}}/storage", "IndexDirectory": "{{folder}}/index",
               "HttpPort": {{httpPort}}, "DicomPort": {{dicomPort}}, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
-              "DicomAlwaysAllowStore": true }
+              "DicomAlwaysAllowStore": true{{plugins}} }
             """));
         var start = new ProcessStartInfo("/usr/sbin/Orthanc") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(config);
@@ -39,7 +47,7 @@ public sealed class BenchOrthanc : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync($"http://127.0.0.1:{httpPort}/system");
-                if (response.IsSuccessStatusCode) return new BenchOrthanc(process, folder, dicomPort);
+                if (response.IsSuccessStatusCode) return new BenchOrthanc(process, folder, dicomPort, httpPort);
             }
             catch (HttpRequestException)
             {

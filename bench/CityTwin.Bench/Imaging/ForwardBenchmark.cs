@@ -98,7 +98,7 @@ public static class ForwardBenchmark
         }
     }
 
-    private static async Task<(double P50, double P95)> PercentilesAsync(NpgsqlDataSource data, string intervals)
+    internal static async Task<(double P50, double P95)> PercentilesAsync(NpgsqlDataSource data, string intervals)
     {
         await using var command = data.CreateCommand($"""
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)
@@ -130,7 +130,7 @@ public static class ForwardBenchmark
         return host;
     }
 
-    private static async Task<int> SendAsync(int port, string file)
+    internal static async Task<int> SendAsync(int port, string file)
     {
         var start = new ProcessStartInfo("storescu") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-aet", "STORESCU", "-aec", "CITYTWIN", "-xi", "+IR", "1", "+IS", "1", "--repeat", "1",

@@ -141,7 +141,7 @@ public static class HostTurnaroundBenchmark
     }
 
     /// <summary>The file's study and SOP instance UIDs as dcmtk's <c>dcmdump</c> reads them.</summary>
-    private static async Task<(string Study, string Sop)> UidsAsync(string file)
+    internal static async Task<(string Study, string Sop)> UidsAsync(string file)
     {
         var start = new ProcessStartInfo("dcmdump") { RedirectStandardOutput = true };
         foreach (var argument in new[] { "+P", "StudyInstanceUID", "+P", "SOPInstanceUID", file }) start.ArgumentList.Add(argument);

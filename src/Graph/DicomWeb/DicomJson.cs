@@ -18,6 +18,7 @@ public static class DicomJson
         Set(dataset, "00081190", "UR", $"{baseUrl}/studies/{row.StudyInstanceUid}/series/{row.SeriesInstanceUid}/instances/{row.SopInstanceUid}");
         Set(dataset, "0020000D", "UI", row.StudyInstanceUid);
         Set(dataset, "0020000E", "UI", row.SeriesInstanceUid);
+        Set(dataset, QidoQuery.PatientIdTag, "LO", row.PseudonymisedPatientId);
         return dataset;
     }
 
@@ -38,6 +39,7 @@ public static class DicomJson
         Set(dataset, "0020000D", "UI", study.Key);
         Set(dataset, "00201206", "IS", study.Select(r => r.SeriesInstanceUid).Distinct().Count());
         Set(dataset, "00201208", "IS", study.Count());
+        Set(dataset, QidoQuery.PatientIdTag, "LO", study.First().PseudonymisedPatientId);
         return dataset;
     }
 }

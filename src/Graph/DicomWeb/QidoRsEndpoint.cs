@@ -1,3 +1,4 @@
+using CityTwin.Vision.Imaging.Dicom;
 using System.Text.Json.Nodes;
 using CityTwin.Graph.Auth;
 
@@ -47,12 +48,14 @@ public sealed class QidoRsEndpoint(IApiKeyStore keys, DicomWebInstances instance
         JsonArray results;
         if (level == "instance")
         {
-            var rows = await instances.FindAsync(clinicId, study, series, query.Instance, query.SopClass, query.Offset, query.Limit, context.RequestAborted);
+            var rows = await instances.FindAsync(clinicId, study, series, query.Instance, query.SopClass, query.Offset, query.Limit, context.RequestAborted,
+                DicomWildcard.ToLikePattern(query.PatientId));
             results = [.. rows.Select(r => DicomJson.Instance(r, baseUrl))];
         }
         else
         {
-            var rows = await instances.FindAsync(clinicId, study, series, null, null, 0, MaxScannedInstances, context.RequestAborted);
+            var rows = await instances.FindAsync(clinicId, study, series, null, null, 0, MaxScannedInstances, context.RequestAborted,
+                DicomWildcard.ToLikePattern(query.PatientId));
             results = level == "study"
                 ? [.. rows.GroupBy(r => r.StudyInstanceUid).Skip(query.Offset).Take(query.Limit).Select(g => DicomJson.Study(g, baseUrl))]
                 : [.. rows.GroupBy(r => (r.StudyInstanceUid, r.SeriesInstanceUid)).Skip(query.Offset).Take(query.Limit).Select(g => DicomJson.Series(g, baseUrl))];

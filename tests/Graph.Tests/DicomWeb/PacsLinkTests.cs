@@ -89,10 +89,15 @@ public sealed class PacsLinkTests(PacsHost host)
         using var other = host.Client(PacsHost.OtherClinicKey);
         var instancePath = $"/dicomweb/studies/{header.StudyInstanceUid}/series/{header.SeriesInstanceUid}/instances/{header.SopInstanceUid}";
 
-        using (var unknown = await owner.GetAsync("/dicomweb/studies?PatientName=NGUYEN"))
+        using (var unknown = await owner.GetAsync("/dicomweb/studies?FavouriteColour=red"))
         {
             Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-            Assert.Contains("unknown or unsupported query attribute 'PatientName'", await unknown.Content.ReadAsStringAsync());
+            Assert.Contains("unknown or unsupported query attribute 'FavouriteColour'", await unknown.Content.ReadAsStringAsync());
+        }
+        using (var notIndexed = await owner.GetAsync("/dicomweb/studies?PatientName=NGUYEN"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, notIndexed.StatusCode);
+            Assert.Contains("'PatientName' is not indexed here", await notIndexed.Content.ReadAsStringAsync());
         }
         using (var malformed = await owner.GetAsync("/dicomweb/studies?StudyInstanceUID=1.2.abc"))
             Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -123,6 +128,42 @@ public sealed class PacsLinkTests(PacsHost host)
         using var metadata = await owner.GetAsync(instancePath + "/metadata");
         var attributes = JsonDocument.Parse(await metadata.Content.ReadAsStringAsync()).RootElement[0];
         Assert.Equal(header.SopInstanceUid, attributes.GetProperty("00080018").GetProperty("Value")[0].GetString());
+    }
+
+    [SkippableFact]
+    public async Task Qido_PatientIdPatternsAndPaging_MatchThePseudonymOnly()
+    {
+        var header = await StoredChestXrayAsync();
+        using var owner = host.Client(PacsHost.ClinicKey);
+        async Task<JsonElement> SearchAsync(string query)
+        {
+            using var response = await owner.GetAsync($"/dicomweb/studies?{query}");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            return JsonDocument.Parse(body).RootElement;
+        }
+        static bool Holds(JsonElement results, string study) =>
+            results.EnumerateArray().Any(r => r.GetProperty("0020000D").GetProperty("Value")[0].GetString() == study);
+
+        var byUid = await SearchAsync($"StudyInstanceUID={header.StudyInstanceUid}&includefield=PatientID");
+        var pseudonym = byUid[0].GetProperty("00100020").GetProperty("Value")[0].GetString()!;
+        Assert.NotEqual(header.PatientId, pseudonym);
+
+        Assert.True(Holds(await SearchAsync($"PatientID={Uri.EscapeDataString(pseudonym)}"), header.StudyInstanceUid));
+        Assert.True(Holds(await SearchAsync($"PatientID={Uri.EscapeDataString(pseudonym[..4])}*"), header.StudyInstanceUid));
+        Assert.True(Holds(await SearchAsync($"00100020=?{Uri.EscapeDataString(pseudonym[1..])}&limit=5&offset=0"), header.StudyInstanceUid));
+        Assert.False(Holds(await SearchAsync($"PatientID=NOT-{Uri.EscapeDataString(pseudonym[..4])}*"), header.StudyInstanceUid));
+        if (!string.IsNullOrEmpty(header.PatientId))
+            Assert.False(Holds(await SearchAsync($"PatientID={Uri.EscapeDataString(header.PatientId)}"), header.StudyInstanceUid));
+        Assert.Equal(0, (await SearchAsync($"StudyInstanceUID={header.StudyInstanceUid}&offset=1")).GetArrayLength());
+
+        using (var notIndexed = await owner.GetAsync("/dicomweb/studies?StudyDate=20200101-20201231"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, notIndexed.StatusCode);
+            Assert.Contains("'StudyDate' is not indexed here", await notIndexed.Content.ReadAsStringAsync());
+        }
+        using (var multiple = await owner.GetAsync("/dicomweb/studies?PatientID=a%5Cb"))
+            Assert.Equal(HttpStatusCode.BadRequest, multiple.StatusCode);
     }
 
     /// <summary>The chest X-ray, sent once through the host's SCP (a second send is acknowledged and changes nothing).</summary>

@@ -27,6 +27,9 @@ public sealed partial class ImagingStore(
     public async Task<StoreResult> StoreAsync(IncomingInstance incoming, CancellationToken cancellationToken)
     {
         var header = incoming.Header;
+        // The look-up of a known UID goes to the database while this thread de-identifies and hashes: the two were the
+        // largest serial steps of a STOW-RS request after the commit itself.
+        var lookup = LookUpAsync(incoming.ClinicId, header.SopInstanceUid, cancellationToken);
         var pseudonym = pseudonymiser.Pseudonymise(incoming.ClinicId, header.PatientId);
         IReadOnlyList<ReadOnlyMemory<byte>> part10;
         try
@@ -35,12 +38,13 @@ public sealed partial class ImagingStore(
         }
         catch (DicomParseException e)
         {
+            await lookup;
             LogDeidentifyFailed(logger, header.SopInstanceUid, e.Message);
             return new StoreResult(StoreStatus.Failed, null, $"could not de-identify the instance: {e.Message}");
         }
         var (sha, size) = ContentAddressedFiles.Hash(part10);
         // A known UID is answered before anything is written, so a re-sent copy leaves no stray file behind.
-        if (await FindExistingAsync(incoming.ClinicId, header.SopInstanceUid, sha, incoming.Source, cancellationToken) is { } known) return known;
+        if (Classify(await lookup, header.SopInstanceUid, sha, incoming.Source) is { } known) return known;
         string path;
         try
         {
@@ -104,21 +108,30 @@ public sealed partial class ImagingStore(
     /// scoped per clinic: another clinic's instance with the same UID is neither seen nor touched, and the answer is the
     /// same whether or not one exists.
     /// </summary>
-    private async Task<StoreResult?> FindExistingAsync(string clinicId, string sopInstanceUid, string sha, string source, CancellationToken cancellationToken)
+    private async Task<StoreResult?> FindExistingAsync(string clinicId, string sopInstanceUid, string sha, string source, CancellationToken cancellationToken) =>
+        Classify(await LookUpAsync(clinicId, sopInstanceUid, cancellationToken), sopInstanceUid, sha, source);
+
+    /// <summary>This clinic's row for the UID (null when none), or the failure to report when the database cannot say.</summary>
+    private async Task<(ImagingInstanceRow? Row, StoreResult? Failure)> LookUpAsync(string clinicId, string sopInstanceUid, CancellationToken cancellationToken)
     {
-        ImagingInstanceRow? existing;
         try
         {
             await using var context = await database.CreateDbContextAsync(cancellationToken);
-            existing = await context.Set<ImagingInstanceRow>().AsNoTracking()
+            var row = await context.Set<ImagingInstanceRow>().AsNoTracking()
                 .FirstOrDefaultAsync(r => r.ClinicId == clinicId && r.SopInstanceUid == sopInstanceUid, cancellationToken);
+            return (row, null);
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
             LogRowFailed(logger, e, sopInstanceUid);
-            return new StoreResult(StoreStatus.Failed, null, $"could not look the instance up: {e.Message}");
+            return (null, new StoreResult(StoreStatus.Failed, null, $"could not look the instance up: {e.Message}"));
         }
-        if (existing is null) return null;
+    }
+
+    private StoreResult? Classify((ImagingInstanceRow? Row, StoreResult? Failure) lookup, string sopInstanceUid, string sha, string source)
+    {
+        if (lookup.Failure is not null) return lookup.Failure;
+        if (lookup.Row is not { } existing) return null;
         if (existing.Sha256 == sha) return new StoreResult(StoreStatus.AlreadyStored, null, null);
         LogConflict(logger, sopInstanceUid, existing.Source, source);
         return new StoreResult(StoreStatus.Conflict, null, $"SOP instance {sopInstanceUid} was already stored with other bytes; the first copy is kept");

@@ -48,5 +48,32 @@ public sealed class CFindScpTests(ReceivingFixture fixture)
         Assert.True(bad.Output.Contains("Received Final Find Response (Error: DataSetDoesNotMatchSOPClass)", StringComparison.Ordinal), bad.Output);
     }
 
+    [SkippableFact]
+    public async Task Findscu_PatientIdPatterns_MatchThePseudonymAsStored()
+    {
+        Skip.IfNot(Dcmtk.Installed && File.Exists("/usr/bin/findscu"), Dcmtk.Missing);
+        var folder = Directory.CreateTempSubdirectory("citytwin-find-patient-").FullName;
+        var (path, uid) = ScuFiles.SyntheticPart10(folder);
+        var stored = await Dcmtk.RunAsync("storescu", "-aet", "STORESCU", "-aec", "CITYTWIN", "127.0.0.1", Port, path);
+        Assert.True(stored.ExitCode == 0, stored.Output);
+        Task<Dcmtk.Result> FindAsync(string patient) => Dcmtk.RunAsync("findscu", "-v", "-S", "-aet", "STORESCU", "-aec", "CITYTWIN",
+            "-k", "QueryRetrieveLevel=STUDY", "-k", $"StudyInstanceUID={uid}.1", "-k", $"PatientID={patient}", "127.0.0.1", Port);
+
+        var any = await FindAsync("");
+        var pseudonym = System.Text.RegularExpressions.Regex.Match(any.Output, @"\(0010,0020\) LO \[([^\]]+)\]").Groups[1].Value.Trim();
+        Assert.True(pseudonym.Length > 4, any.Output);
+        var prefix = await FindAsync(pseudonym[..3] + "*");
+        var single = await FindAsync("?" + pseudonym[1..]);
+        var exact = await FindAsync(pseudonym);
+        var other = await FindAsync("NOT-" + pseudonym[..3] + "*");
+        var multiple = await FindAsync(pseudonym + "\\other");
+
+        foreach (var found in new[] { prefix, single, exact })
+            Assert.True(found.Output.Contains($"{uid}.1", StringComparison.Ordinal) && found.Output.Contains("Pending", StringComparison.Ordinal), found.Output);
+        Assert.DoesNotContain("Pending", other.Output);
+        Assert.Contains("Received Final Find Response (Success)", other.Output);
+        Assert.True(multiple.Output.Contains("Error: DataSetDoesNotMatchSOPClass", StringComparison.Ordinal), multiple.Output);
+    }
+
     private const string DicomTestSopClass = "=SecondaryCaptureImageStorage";
 }

@@ -9,7 +9,8 @@ namespace CityTwin.Vision.Imaging.Network.Find;
 /// <summary>
 /// C-FIND SCP, Study Root Query/Retrieve Information Model (PS3.4 C.6.2) at STUDY, SERIES and IMAGE level, over the
 /// calling clinic's stored instances only. Matching keys are the UIDs (single value, a backslash list, or empty for
-/// any); requested return keys come back with what is stored, zero-length when it is not.
+/// any) and Patient ID, the pseudonym as stored (single value or <see cref="DicomWildcard"/> pattern); requested
+/// return keys come back with what is stored, zero-length when it is not.
 /// </summary>
 public sealed class StudyRootFind(IDbContextFactory<TwinDbContext> database)
 {
@@ -24,6 +25,7 @@ public sealed class StudyRootFind(IDbContextFactory<TwinDbContext> database)
     private const uint StudySeriesCount = 0x0020_1206;
     private const uint StudyInstanceCount = 0x0020_1208;
     private const uint SeriesInstanceCount = 0x0020_1209;
+    private const uint PatientId = 0x0010_0020;
 
     private static readonly HashSet<uint> Keys =
     [
@@ -51,6 +53,12 @@ public sealed class StudyRootFind(IDbContextFactory<TwinDbContext> database)
         var rows = db.Set<ImagingInstanceRow>().AsNoTracking().Where(r => r.ClinicId == clinicId);
         foreach (var (tag, value) in keys)
         {
+            if (tag == PatientId)
+            {
+                if (value.Contains('\\')) return ([], IdentifierDoesNotMatch, "Patient ID (0010,0020) must be a single value or a wild card pattern");
+                if (DicomWildcard.ToLikePattern(value.Trim()) is { } like) rows = rows.Where(r => EF.Functions.Like(r.PseudonymisedPatientId, like, DicomWildcard.Escape));
+                continue;
+            }
             if (value.Length == 0 || value.Contains('*') || value.Contains('?')) continue;
             var values = value.Split('\\', StringSplitOptions.TrimEntries).ToList();
             rows = tag switch
