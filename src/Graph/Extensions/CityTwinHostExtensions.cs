@@ -56,6 +56,7 @@ public static class CityTwinHostExtensions
     {
         app.MapCityTwinGraphQL();
         app.MapCityTwinPlateReads();
+        app.MapCityTwinMarketWebhook();
         app.MapCityTwinDicomWeb();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

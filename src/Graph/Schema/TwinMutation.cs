@@ -1,5 +1,6 @@
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Incidents;
+using CityTwin.Graph.Schema.Markets;
 using CityTwin.Graph.Schema.Vehicles;
 using CityTwin.Graph.Schema.Watchlists;
 using GraphQL.Types;
@@ -20,5 +21,6 @@ public sealed class TwinMutation : ObjectGraphType
         IncidentMutationFields.AddTo(this);
         CameraMutationFields.AddTo(this);
         PlateReadMutationFields.AddTo(this);
+        MarketMutationFields.AddTo(this);
     }
 }
