@@ -56,7 +56,7 @@ public static class CityTwinHostExtensions
     {
         app.MapCityTwinGraphQL();
         app.MapCityTwinPlateReads();
-        app.MapCityTwinMarketWebhook();
+        app.MapCityTwinWebhooks();
         app.MapCityTwinDicomWeb();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

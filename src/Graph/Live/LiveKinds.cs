@@ -34,6 +34,9 @@ public static class LiveKinds
     /// <summary>A livestream session's totals changed (<see cref="Twin.Markets.SessionChanged"/>).</summary>
     public const string SessionTotals = "market:session";
 
+    /// <summary>A remote lesson was scheduled or got attendance or an interaction (<see cref="Twin.Schools.LessonChanged"/>).</summary>
+    public const string Lesson = "lesson:update";
+
     // Built once: the kind is computed for every event the silo receives, so it must not allocate.
     private static readonly Dictionary<VehicleKind, string> Vehicles =
         Enum.GetValues<VehicleKind>().ToDictionary(k => k, k => "vehicle:" + Slug(k.ToString()));
@@ -70,6 +73,7 @@ public static class LiveKinds
         EntityChanged change => Entity(change.EntityKind),
         Twin.Markets.MarketChanged => MarketTotals,
         Twin.Markets.SessionChanged => SessionTotals,
+        Twin.Schools.LessonChanged => Lesson,
         _ => "event:" + domainEvent.GetType().Name,
     };
 

@@ -29,6 +29,7 @@ public sealed class TwinQuery : ObjectGraphType
         StoreQueryFields.AddTo(this);
         MarketQueryFields.AddTo(this);
         SchoolQueryFields.AddTo(this);
+        LessonQueryFields.AddTo(this);
         ClinicQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
     }

@@ -13,8 +13,6 @@ public sealed record MarketWebhookResponse(
     string? Code = null,
     string? Message = null)
 {
-    public static MarketWebhookResponse Refused(string code, string message) => new(false, 0, 0, 0, [], null, code, message);
-
     public static MarketWebhookResponse From(MarketBatchResult result) =>
         new(result.Accepted, result.Applied, result.Ignored, result.Sessions, result.Errors, result.Totals,
             result.Accepted ? null : "REFUSED_ITEMS", result.Accepted ? null : "Nothing was stored; see errors.");

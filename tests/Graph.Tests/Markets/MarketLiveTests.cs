@@ -37,8 +37,9 @@ public sealed class MarketLiveTests(MarketsHost host)
         await socket.SubscribeAsync("x", """subscription { marketUpdates(marketId: "store-cho-thu-duc") { orderCount } }""");
 
         var message = await socket.ReceiveAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal("error", message.GetProperty("type").GetString());
-        Assert.Equal("FORBIDDEN", message.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        // Execution errors come as one "next" with errors, then "complete" (graphql-transport-ws).
+        Assert.Equal("next", message.GetProperty("type").GetString());
+        Assert.Equal("FORBIDDEN", message.GetProperty("payload").GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
     [Fact]

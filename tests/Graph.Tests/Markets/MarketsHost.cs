@@ -20,13 +20,15 @@ namespace CityTwin.Graph.Tests.Markets;
 /// <summary>
 /// The host as <c>citytwin serve</c> builds it (real Kestrel, the silo, PostGIS, the demo city) with an operator key in a
 /// keys file (as <c>./run</c> writes it), a partner key, a key for the Bến Thành market, and one connector secret in a
-/// connectors file, so the replay command can read both files as it does on a developer's machine.
+/// connectors file, so the replay command can read both files as it does on a developer's machine. The classroom tests
+/// share it: the same host with a schools' office key and the same connector for the classroom webhook.
 /// </summary>
 public sealed class MarketsHost : IAsyncLifetime
 {
     public const string OperatorKey = "markets-operator-key-71c2";
     public const string PartnerKey = "markets-partner-key-0b9d";
     public const string BenThanhKey = "markets-ben-thanh-key-4e11";
+    public const string SchoolOfficeKey = "markets-school-office-key-93a0";
     public const string ConnectorId = "test-connector";
     public const string ConnectorSecret = "markets-connector-secret-5d0e9a";
 
@@ -64,7 +66,10 @@ public sealed class MarketsHost : IAsyncLifetime
             ["CityTwin:KeysFile"] = KeysFile,
             [$"CityTwin:ApiKeys:{PartnerKey}"] = "partner",
             [$"CityTwin:ApiKeys:{BenThanhKey}"] = "market:store-cho-ben-thanh",
+            [$"CityTwin:ApiKeys:{SchoolOfficeKey}"] = "schooloffice",
             ["CityTwin:Markets:Webhook:ConnectorsFile"] = ConnectorsFile,
+            // Tests never take the DICOM SCP's port 11112 (another host on this machine may hold it).
+            ["CityTwin:Imaging:Scp:Enabled"] = "false",
         });
         builder.AddCityTwinHost(new HostSettings(BaseUrl.ToString().TrimEnd('/'), Database.ConnectionString, LoadDemoCity: true,
             SiloPort: FreePort.Next(), GatewayPort: FreePort.Next()));
@@ -103,11 +108,11 @@ public sealed class MarketsHost : IAsyncLifetime
 
     /// <summary>POSTs a body to the market webhook, signed with the connector's secret at <paramref name="signedAt"/> (default now).</summary>
     public async Task<(System.Net.HttpStatusCode Status, JsonElement Body)> PostSignedAsync(string body, DateTimeOffset? signedAt = null,
-        string secret = ConnectorSecret, string? signature = null)
+        string secret = ConnectorSecret, string? signature = null, string path = MarketOrdersWebhook.Path)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var stamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, MarketOrdersWebhook.Path) { Content = new ByteArrayContent(bytes) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(WebhookSignature.ConnectorHeader, ConnectorId);
         request.Headers.Add(WebhookSignature.TimestampHeader, stamp.ToString(CultureInfo.InvariantCulture));

@@ -68,6 +68,7 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
                 LiveAccess.Entities(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, EntityKind))));
 
         Markets.MarketSubscriptionFields.AddTo(this, events);
+        Schools.LessonSubscriptionFields.AddTo(this, events);
     }
 
     private IObservable<object> Open(IResolveFieldContext context, string streamNamespace, LiveGrant grant) =>

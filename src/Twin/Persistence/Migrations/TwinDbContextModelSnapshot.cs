@@ -1008,6 +1008,147 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.ToTable("market_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CityTwin.Twin.Schools.LessonAttendanceRow", b =>
+                {
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<string>("SchoolId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("PupilsPresent")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupils_present");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("LessonId", "SchoolId")
+                        .HasName("pk_lesson_attendance");
+
+                    b.ToTable("lesson_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Schools.LessonInteractionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("InteractionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LessonId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lesson_interactions");
+
+                    b.HasIndex("LessonId", "InteractionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lesson_interactions_lesson_id_interaction_id");
+
+                    b.ToTable("lesson_interactions", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Schools.LessonRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("HostSchoolId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("host_school_id");
+
+                    b.Property<int>("Polls")
+                        .HasColumnType("integer")
+                        .HasColumnName("polls");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("integer")
+                        .HasColumnName("questions");
+
+                    b.PrimitiveCollection<List<string>>("RemoteSchoolIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("remote_school_ids");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Teacher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("teacher");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lessons");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_lessons_starts_at");
+
+                    b.ToTable("lessons", (string)null);
+                });
+
             modelBuilder.Entity("CityTwin.Twin.Schools.SchoolRow", b =>
                 {
                     b.Property<string>("Id")
@@ -1076,6 +1217,27 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .HasDatabaseName("ix_schools_ward_code");
 
                     b.ToTable("schools", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Schools.SchoolStaffingRow", b =>
+                {
+                    b.Property<string>("SchoolId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("UnfilledTeacherPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("unfilled_teacher_posts");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SchoolId")
+                        .HasName("pk_school_staffing");
+
+                    b.ToTable("school_staffing", (string)null);
                 });
 
             modelBuilder.Entity("CityTwin.Twin.Stores.StoreRow", b =>

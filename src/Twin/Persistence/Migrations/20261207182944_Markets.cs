@@ -15,6 +15,59 @@ namespace CityTwin.Twin.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "lesson_attendance",
+                columns: table => new
+                {
+                    lesson_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    school_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    pupils_present = table.Column<int>(type: "integer", nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lesson_attendance", x => new { x.lesson_id, x.school_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lesson_interactions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    lesson_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    interaction_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    school_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lesson_interactions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lessons",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    host_school_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    teacher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    grade = table.Column<int>(type: "integer", nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    remote_school_ids = table.Column<List<string>>(type: "text[]", nullable: false),
+                    questions = table.Column<int>(type: "integer", nullable: false),
+                    answers = table.Column<int>(type: "integer", nullable: false),
+                    polls = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lessons", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "market_orders",
                 columns: table => new
                 {
@@ -93,6 +146,30 @@ namespace CityTwin.Twin.Persistence.Migrations
                     table.PrimaryKey("pk_markets", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "school_staffing",
+                columns: table => new
+                {
+                    school_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    unfilled_teacher_posts = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_school_staffing", x => x.school_id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lesson_interactions_lesson_id_interaction_id",
+                table: "lesson_interactions",
+                columns: new[] { "lesson_id", "interaction_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_lessons_starts_at",
+                table: "lessons",
+                column: "starts_at");
+
             migrationBuilder.CreateIndex(
                 name: "ix_market_orders_market_id_placed_at",
                 table: "market_orders",
@@ -125,6 +202,15 @@ namespace CityTwin.Twin.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "lesson_attendance");
+
+            migrationBuilder.DropTable(
+                name: "lesson_interactions");
+
+            migrationBuilder.DropTable(
+                name: "lessons");
+
+            migrationBuilder.DropTable(
                 name: "market_orders");
 
             migrationBuilder.DropTable(
@@ -135,6 +221,9 @@ namespace CityTwin.Twin.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "markets");
+
+            migrationBuilder.DropTable(
+                name: "school_staffing");
         }
     }
 }
