@@ -4,6 +4,7 @@ using CityTwin.Bench.Fanout;
 using CityTwin.Bench.FrameToAlert;
 using CityTwin.Bench.Imaging;
 using CityTwin.Bench.Map;
+using CityTwin.Bench.Markets;
 using CityTwin.Bench.PlateReads;
 using CityTwin.Bench.Plates;
 using CityTwin.Bench.Sightings;
@@ -30,6 +31,7 @@ return args.FirstOrDefault() switch
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
     "alias-attack" => await AliasAttackBenchmark.RunAsync(args[1..]),
     "incidents" => await RunAsync(CityTwin.Bench.Incidents.IncidentsSettings.Parse, CityTwin.Bench.Incidents.IncidentsSettings.Usage, CityTwin.Bench.Incidents.IncidentsBenchmark.RunAsync),
+    "market-flash-sale" => await RunAsync(MarketFlashSaleSettings.Parse, MarketFlashSaleSettings.Usage, MarketFlashSaleBenchmark.RunAsync),
     "micro" => Micro(),
     _ => Usage(),
 };
@@ -61,7 +63,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | {ReaderForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack|market-flash-sale [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | {ReaderForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -126,6 +126,10 @@ const vi = {
   'common.close': 'Đóng',
   'common.loading': 'Đang tải…',
   'common.ward': 'Phường',
+  'market.ordersPerMinute': 'Đơn hàng mỗi phút',
+  'market.orders': 'Đơn hàng',
+  'layer.markets': 'Chợ trực tuyến',
+  'layer.lessonArcs': 'Lớp học trực tuyến',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -257,6 +261,10 @@ const en: Record<MessageKey, string> = {
   'common.close': 'Close',
   'common.loading': 'Loading…',
   'common.ward': 'Ward',
+  'market.ordersPerMinute': 'Orders per minute',
+  'market.orders': 'Orders',
+  'layer.markets': 'Online markets',
+  'layer.lessonArcs': 'Remote lessons',
 };
 
 export type Language = 'vi' | 'en';

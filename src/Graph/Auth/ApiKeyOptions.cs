@@ -17,6 +17,9 @@ public sealed class ApiKeyOptions
     /// </summary>
     public string? KeysFile { get; set; }
 
-    /// <summary>More keys: key → role (<c>operator</c>, <c>planner</c>, <c>partner</c> or <c>clinic:&lt;id&gt;</c>).</summary>
+    /// <summary>
+    /// More keys: key → role (<c>operator</c>, <c>planner</c>, <c>partner</c>, <c>supervisor</c>, <c>schooloffice</c>,
+    /// <c>clinic:&lt;id&gt;</c> or <c>market:&lt;store id of the market&gt;</c>).
+    /// </summary>
     public Dictionary<string, string> ApiKeys { get; set; } = new(StringComparer.Ordinal);
 }

@@ -84,8 +84,10 @@ public sealed partial class ApiKeyStore : IApiKeyStore
             "partner" when parts.Length == 1 => new TwinPrincipal(keyId, TwinRole.Partner),
             "supervisor" when parts.Length == 1 => new TwinPrincipal(keyId, TwinRole.Supervisor),
             "clinic" when parts.Length == 2 && parts[1].Trim().Length > 0 => new TwinPrincipal(keyId, TwinRole.Clinic, parts[1].Trim()),
+            "market" when parts.Length == 2 && parts[1].Trim().Length > 0 => new TwinPrincipal(keyId, TwinRole.Market, MarketId: parts[1].Trim()),
+            "schooloffice" when parts.Length == 1 => new TwinPrincipal(keyId, TwinRole.SchoolOffice),
             _ => throw new InvalidOperationException(
-                $"Unknown API key role '{role}' (expected operator, planner, partner, supervisor or clinic:<id>)."),
+                $"Unknown API key role '{role}' (expected operator, planner, partner, supervisor, schooloffice, clinic:<id> or market:<id>)."),
         };
     }
 

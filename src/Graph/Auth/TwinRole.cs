@@ -15,4 +15,8 @@ public enum TwinRole
     Camera = 4,
     /// <summary>Supervisors: read the audit trail (who looked at which plate) and the public layers; they act on nothing.</summary>
     Supervisor = 5,
+    /// <summary>One online market's office (see <see cref="TwinPrincipal.MarketId"/>): its own totals and order batches.</summary>
+    Market = 6,
+    /// <summary>The schools' office: reads and manages remote lessons and the teacher-shortage view.</summary>
+    SchoolOffice = 7,
 }

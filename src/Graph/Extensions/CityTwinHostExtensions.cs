@@ -59,6 +59,7 @@ public static class CityTwinHostExtensions
         app.MapCityTwinGraphQL();
         app.MapCityTwinPlateReads();
         app.MapCityTwinCameraEvents();
+        app.MapCityTwinWebhooks();
         app.MapCityTwinDicomWeb();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

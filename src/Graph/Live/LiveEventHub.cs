@@ -17,7 +17,7 @@ public sealed class LiveEventHub : ILiveEvents
     /// <summary>Every namespace the twin publishes on; a filter may only name these.</summary>
     public static readonly FrozenSet<string> Namespaces = FrozenSet.Create(StringComparer.Ordinal,
         TwinStreams.Sightings, TwinStreams.Alerts, TwinStreams.Incidents, TwinStreams.Cameras, TwinStreams.Entities,
-        TwinStreams.ImagingResults);
+        TwinStreams.ImagingResults, TwinStreams.Markets, TwinStreams.Lessons);
 
     private readonly FrozenDictionary<string, SubscriptionIndex> indexes;
     private readonly ConcurrentDictionary<LiveSubscription, byte> active = new(ReferenceEqualityComparer.Instance);

@@ -28,6 +28,15 @@ public static class LiveKinds
     /// <summary>A camera went offline.</summary>
     public const string CameraOffline = "camera:offline";
 
+    /// <summary>A market's totals changed (<see cref="Twin.Markets.MarketChanged"/>).</summary>
+    public const string MarketTotals = "market:totals";
+
+    /// <summary>A livestream session's totals changed (<see cref="Twin.Markets.SessionChanged"/>).</summary>
+    public const string SessionTotals = "market:session";
+
+    /// <summary>A remote lesson was scheduled or got attendance or an interaction (<see cref="Twin.Schools.LessonChanged"/>).</summary>
+    public const string Lesson = "lesson:update";
+
     // Built once: the kind is computed for every event the silo receives, so it must not allocate.
     private static readonly Dictionary<VehicleKind, string> Vehicles =
         Enum.GetValues<VehicleKind>().ToDictionary(k => k, k => "vehicle:" + Slug(k.ToString()));
@@ -62,6 +71,9 @@ public static class LiveKinds
         IncidentChanged incident => Incident(incident.Kind),
         CameraStatusChanged status => status.Online ? CameraOnline : CameraOffline,
         EntityChanged change => Entity(change.EntityKind),
+        Twin.Markets.MarketChanged => MarketTotals,
+        Twin.Markets.SessionChanged => SessionTotals,
+        Twin.Schools.LessonChanged => Lesson,
         _ => "event:" + domainEvent.GetType().Name,
     };
 

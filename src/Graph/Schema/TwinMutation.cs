@@ -1,5 +1,7 @@
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Incidents;
+using CityTwin.Graph.Schema.Markets;
+using CityTwin.Graph.Schema.Schools;
 using CityTwin.Graph.Schema.Vehicles;
 using CityTwin.Graph.Schema.Watchlists;
 using GraphQL.Types;
@@ -21,5 +23,7 @@ public sealed class TwinMutation : ObjectGraphType
         CameraMutationFields.AddTo(this);
         PlateReadMutationFields.AddTo(this);
         CameraEvents.CameraEventMutationFields.AddTo(this);
+        MarketMutationFields.AddTo(this);
+        LessonMutationFields.AddTo(this);
     }
 }

@@ -3,6 +3,7 @@ using CityTwin.Graph.Schema.Callers;
 using CityTwin.Graph.Schema.Cameras;
 using CityTwin.Graph.Schema.Clinics;
 using CityTwin.Graph.Schema.Incidents;
+using CityTwin.Graph.Schema.Markets;
 using CityTwin.Graph.Schema.Schools;
 using CityTwin.Graph.Schema.Stores;
 using CityTwin.Graph.Schema.Vehicles;
@@ -26,7 +27,9 @@ public sealed class TwinQuery : ObjectGraphType
         IncidentQueryFields.AddTo(this);
         WardQueryFields.AddTo(this);
         StoreQueryFields.AddTo(this);
+        MarketQueryFields.AddTo(this);
         SchoolQueryFields.AddTo(this);
+        LessonQueryFields.AddTo(this);
         ClinicQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
     }

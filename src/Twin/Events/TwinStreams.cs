@@ -38,6 +38,12 @@ public static class TwinStreams
     /// <summary>AI readings recorded on clinics; they carry pseudonymised patient ids, so only the clinic's role sees them.</summary>
     public const string ImagingResults = "imagingResults";
 
+    /// <summary>Online markets: totals of markets and of their livestream sessions.</summary>
+    public const string Markets = "markets";
+
+    /// <summary>Remote lessons of the digital classroom: attendance and interactions.</summary>
+    public const string Lessons = "lessons";
+
     /// <summary>Other entity changes: wards, stores, schools, clinics, the watchlist.</summary>
     public const string Entities = "entities";
 

@@ -1,6 +1,7 @@
 using CityTwin.Twin.Cameras;
 using CityTwin.Twin.Clinics;
 using CityTwin.Twin.Incidents;
+using CityTwin.Twin.Markets;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Schools;
 using CityTwin.Twin.Stores;
@@ -31,6 +32,7 @@ public static class TwinServiceExtensions
         services.AddSingleton<IStateTable<SchoolState>, SchoolStateTable>();
         services.AddSingleton<IStateTable<ClinicState>, ClinicStateTable>();
         services.AddSingleton<IWardLocator, WardLocator>();
+        services.AddSingleton<MarketLedger>();
         services.AddSingleton<ISightingLog, SightingLog>();
         services.AddOptions<SightingLogOptions>();
         services.AddVehicleTracking();

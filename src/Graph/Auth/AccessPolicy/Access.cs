@@ -10,7 +10,7 @@ namespace CityTwin.Graph.Auth.AccessPolicy;
 public static class Access
 {
     private static readonly Capability[] PublicLayers =
-        [Capability.Cameras, Capability.Wards, Capability.Incidents, Capability.Places, Capability.Clinics, Capability.Basemap];
+        [Capability.Cameras, Capability.Wards, Capability.Incidents, Capability.Places, Capability.Clinics, Capability.Lessons, Capability.Basemap];
 
     private static readonly FrozenDictionary<TwinRole, FrozenSet<Capability>> Matrix = new Dictionary<TwinRole, FrozenSet<Capability>>
     {
@@ -21,6 +21,8 @@ public static class Access
         [TwinRole.Clinic] = new[] { Capability.Clinics, Capability.Basemap, Capability.StoreImaging, Capability.ImagingCounters, Capability.ImagingResults }.ToFrozenSet(),
         [TwinRole.Camera] = new[] { Capability.SubmitPlateReads, Capability.Basemap, Capability.SubmitCameraEvents }.ToFrozenSet(),
         [TwinRole.Supervisor] = PublicLayers.Concat([Capability.AuditTrail, Capability.SeePlates]).ToFrozenSet(),
+        [TwinRole.Market] = new[] { Capability.Places, Capability.Basemap, Capability.MarketTotals, Capability.MarketOffice }.ToFrozenSet(),
+        [TwinRole.SchoolOffice] = new[] { Capability.Places, Capability.Basemap, Capability.Lessons, Capability.ManageLessons }.ToFrozenSet(),
     }.ToFrozenDictionary();
 
     /// <summary>Whether <paramref name="principal"/>'s role has <paramref name="capability"/>; null (no key) has only the basemap.</summary>
@@ -43,6 +45,14 @@ public static class Access
     public static bool CanSubmitReadsFor(TwinPrincipal principal, string cameraId) =>
         Allows(principal, Capability.SubmitPlateReads)
         && (principal.Role != TwinRole.Camera || string.Equals(principal.CameraId, cameraId, StringComparison.Ordinal));
+
+    /// <summary>A market's totals, sessions and orders: operators for every market, a market key for its own.</summary>
+    public static bool CanSeeMarket(TwinPrincipal principal, string marketId) =>
+        Allows(principal, Capability.MarketTotals) && (principal.Role != TwinRole.Market || string.Equals(principal.MarketId, marketId, StringComparison.Ordinal));
+
+    /// <summary>Market office work on <paramref name="marketId"/>: operators for every market, a market key for its own.</summary>
+    public static bool CanRunMarket(TwinPrincipal principal, string marketId) =>
+        Allows(principal, Capability.MarketOffice) && (principal.Role != TwinRole.Market || string.Equals(principal.MarketId, marketId, StringComparison.Ordinal));
 
     /// <summary>The role as written in audit rows, messages and <c>me { role }</c>.</summary>
     public static string Name(TwinRole role) => role.ToString().ToLowerInvariant();

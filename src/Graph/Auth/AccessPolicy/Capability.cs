@@ -48,6 +48,14 @@ public enum Capability
     CriticalFindings,
     /// <summary><c>auditTrail</c>: who looked at which plate.</summary>
     AuditTrail,
+    /// <summary>A market's totals, sessions, orders (buyers masked) and reconciliation: operators, and a market key for its own market.</summary>
+    MarketTotals,
+    /// <summary>Market office work: defining the event, retailers joining, batches of sessions and orders (a market key for its own).</summary>
+    MarketOffice,
+    /// <summary>Remote lessons, their attendance and interactions, and the teacher-shortage view.</summary>
+    Lessons,
+    /// <summary>The schools' office: scheduling remote lessons and recording attendance.</summary>
+    ManageLessons,
     /// <summary>The public basemap layers (<c>/map/layers</c>), open to everyone, keys or not.</summary>
     Basemap,
     /// <summary><c>reportCameraEvents</c> and <c>POST /camera-events</c> (a camera key for its own camera only).</summary>

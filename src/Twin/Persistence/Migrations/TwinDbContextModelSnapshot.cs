@@ -897,6 +897,381 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.ToTable("roads", (string)null);
                 });
 
+            modelBuilder.Entity("CityTwin.Twin.Markets.MarketOrderRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_vnd");
+
+                    b.Property<string>("BuyerPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("buyer_phone");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("MarketId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("market_id");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PlatformOrderId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("platform_order_id");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoreId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("store_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_orders");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_market_orders_session_id");
+
+                    b.HasIndex("MarketId", "PlacedAt")
+                        .HasDatabaseName("ix_market_orders_market_id_placed_at");
+
+                    b.HasIndex("Platform", "PlatformOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_market_orders_platform_platform_order_id");
+
+                    b.ToTable("market_orders", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Markets.MarketRetailerRow", b =>
+                {
+                    b.Property<string>("MarketId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("market_id");
+
+                    b.Property<string>("StoreId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("store_id");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<long>("OrderCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_count");
+
+                    b.Property<long>("RevenueVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_vnd");
+
+                    b.HasKey("MarketId", "StoreId")
+                        .HasName("pk_market_retailers");
+
+                    b.ToTable("market_retailers", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Markets.MarketRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("OrderCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_count");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organiser");
+
+                    b.Property<int>("RetailerCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("retailer_count");
+
+                    b.Property<long>("RevenueVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_vnd");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_count");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("WardCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ward_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_markets");
+
+                    b.HasIndex("Location")
+                        .HasDatabaseName("ix_markets_location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.ToTable("markets", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Markets.MarketSessionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.PrimitiveCollection<List<string>>("HostStoreIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("host_store_ids");
+
+                    b.Property<string>("MarketId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("market_id");
+
+                    b.Property<long>("OrderCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_count");
+
+                    b.Property<int>("PeakViewers")
+                        .HasColumnType("integer")
+                        .HasColumnName("peak_viewers");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform");
+
+                    b.Property<long>("RevenueVnd")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_vnd");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_sessions");
+
+                    b.HasIndex("MarketId")
+                        .HasDatabaseName("ix_market_sessions_market_id");
+
+                    b.ToTable("market_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Schools.LessonAttendanceRow", b =>
+                {
+                    b.Property<string>("LessonId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<string>("SchoolId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("PupilsPresent")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupils_present");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("LessonId", "SchoolId")
+                        .HasName("pk_lesson_attendance");
+
+                    b.ToTable("lesson_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Schools.LessonInteractionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("InteractionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LessonId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lesson_id");
+
+                    b.Property<string>("SchoolId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lesson_interactions");
+
+                    b.HasIndex("LessonId", "InteractionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lesson_interactions_lesson_id_interaction_id");
+
+                    b.ToTable("lesson_interactions", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Schools.LessonRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("integer")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("HostSchoolId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("host_school_id");
+
+                    b.Property<int>("Polls")
+                        .HasColumnType("integer")
+                        .HasColumnName("polls");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("integer")
+                        .HasColumnName("questions");
+
+                    b.PrimitiveCollection<List<string>>("RemoteSchoolIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("remote_school_ids");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Teacher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("teacher");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lessons");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_lessons_starts_at");
+
+                    b.ToTable("lessons", (string)null);
+                });
+
             modelBuilder.Entity("CityTwin.Twin.Schools.SchoolRow", b =>
                 {
                     b.Property<string>("Id")
@@ -965,6 +1340,27 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .HasDatabaseName("ix_schools_ward_code");
 
                     b.ToTable("schools", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Schools.SchoolStaffingRow", b =>
+                {
+                    b.Property<string>("SchoolId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("UnfilledTeacherPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("unfilled_teacher_posts");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SchoolId")
+                        .HasName("pk_school_staffing");
+
+                    b.ToTable("school_staffing", (string)null);
                 });
 
             modelBuilder.Entity("CityTwin.Twin.Stores.StoreRow", b =>

@@ -33,6 +33,10 @@ public sealed class RoleMatrixTests(LiveClusterFixture fixture)
         Capability.SubmitPlateReads => $$"""mutation { recordPlateReads(reads: [{ cameraId: "{{RoleMatrix.CameraId}}", seenAt: "2000-01-01T00:00:00Z", plate: "x", confidence: 2, idempotencyKey: "k" }]) { accepted } }""",
         Capability.SubmitCameraEvents => $$"""mutation { reportCameraEvents(events: [{ cameraId: "{{RoleMatrix.CameraId}}", kind: "smoke", observedAt: "2000-01-01T00:00:00Z", confidence: 2, idempotencyKey: "k" }]) { accepted } }""",
         Capability.AuditTrail => """{ auditTrail(plate: "59-X1 123.45") { operation } }""",
+        Capability.MarketTotals => $$"""{ marketReconciliation(id: "{{RoleMatrix.MarketId}}") { exact } }""",
+        Capability.MarketOffice => $$"""mutation { recordMarketOrders(marketId: "{{RoleMatrix.MarketId}}", orders: []) { accepted } }""",
+        Capability.Lessons => "{ lessons { id } }",
+        Capability.ManageLessons => """mutation { setUnfilledTeacherPosts(schoolId: "school-matrix-none", posts: 1) { errors { code } } }""",
         _ => null,
     };
 
@@ -73,6 +77,10 @@ public sealed class RoleMatrixTests(LiveClusterFixture fixture)
         Assert.False(Access.CanSeeClinicResults(RoleMatrix.Caller(TwinRole.Operator), RoleMatrix.ClinicId));
         Assert.False(Access.CanSubmitReadsFor(RoleMatrix.Caller(TwinRole.Camera), "cam-mct-02"));
         Assert.True(Access.CanSubmitReadsFor(RoleMatrix.Caller(TwinRole.Camera), RoleMatrix.CameraId));
+        Assert.True(Access.CanSeeMarket(RoleMatrix.Caller(TwinRole.Market), RoleMatrix.MarketId));
+        Assert.False(Access.CanSeeMarket(RoleMatrix.Caller(TwinRole.Market), "store-cho-thu-duc"));
+        Assert.False(Access.CanRunMarket(RoleMatrix.Caller(TwinRole.Market), "store-cho-thu-duc"));
+        Assert.True(Access.CanRunMarket(RoleMatrix.Caller(TwinRole.Operator), "store-cho-thu-duc"));
     }
 
     private sealed class Ignore : IObserver<ExecutionResult>

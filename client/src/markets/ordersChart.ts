@@ -1,0 +1,41 @@
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { t } from '../i18n';
+import { addLive, toColumns, type ChartColumns, type MinutePoint } from './ordersPerMinute';
+
+/** The orders-per-minute chart of a market or one session, drawn by uPlot; live updates add to the current minute. */
+export class OrdersChart {
+  private readonly plot: uPlot;
+  private columns: ChartColumns = [[], []];
+
+  constructor(container: HTMLElement, width = 320, height = 160) {
+    this.plot = new uPlot(
+      {
+        width,
+        height,
+        title: t('market.ordersPerMinute'),
+        scales: { x: { time: true } },
+        series: [{}, { label: t('market.orders'), stroke: '#ef6c00', fill: 'rgba(239,108,0,0.15)', width: 2 }],
+        axes: [{}, { size: 40 }],
+      },
+      this.columns,
+      container,
+    );
+  }
+
+  /** Replaces the data with a query's minutes. */
+  load(points: readonly MinutePoint[]): void {
+    this.columns = toColumns(points);
+    this.plot.setData(this.columns);
+  }
+
+  /** A live count went from `before` to `after`. */
+  live(before: number, after: number, atMs = Date.now()): void {
+    this.columns = addLive(this.columns, atMs, before, after);
+    this.plot.setData(this.columns);
+  }
+
+  destroy(): void {
+    this.plot.destroy();
+  }
+}
