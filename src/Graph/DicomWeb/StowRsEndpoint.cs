@@ -111,7 +111,9 @@ public sealed partial class StowRsEndpoint(
                     return;
                 }
                 await DrainAsync(PartsStoredAtOnce - 1);
-                storing.Enqueue(Task.Run(() => intake.ReceiveAsync(part, clinicId, ReceiverSource.StowRs, context.RequestAborted, study), context.RequestAborted));
+                // Called, not queued to the thread pool: the parsing and de-identification run here, and what overlaps
+                // the next part's read is the database and file work, without a thread hop for every instance.
+                storing.Enqueue(intake.ReceiveAsync(part, clinicId, ReceiverSource.StowRs, context.RequestAborted, study));
             }
             await DrainAsync(0);
         }

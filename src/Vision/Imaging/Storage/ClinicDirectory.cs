@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CityTwin.Twin.Clinics;
 using CityTwin.Twin.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,15 @@ namespace CityTwin.Vision.Imaging.Storage;
 /// </summary>
 public sealed class ClinicDirectory(IDbContextFactory<TwinDbContext> database)
 {
+    /// <summary>
+    /// How long a clinic found to exist is believed without asking again. Clinics are registered, not deleted, so a
+    /// STOW-RS request need not spend a database round trip on a clinic the previous request just found; an unknown id
+    /// is never remembered, so a clinic registered a moment ago is found at once.
+    /// </summary>
+    public static readonly TimeSpan KnownFor = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, long> known = new(StringComparer.Ordinal);
+
     /// <summary>The id of the clinic that lists <paramref name="aeTitle"/>, or null.</summary>
     public async Task<string?> FindByAeTitleAsync(string aeTitle, CancellationToken cancellationToken)
     {
@@ -24,7 +34,11 @@ public sealed class ClinicDirectory(IDbContextFactory<TwinDbContext> database)
     /// <summary>Whether a clinic with this id exists.</summary>
     public async Task<bool> ExistsAsync(string clinicId, CancellationToken cancellationToken)
     {
+        var now = Environment.TickCount64;
+        if (known.TryGetValue(clinicId, out var until) && now < until) return true;
         await using var context = await database.CreateDbContextAsync(cancellationToken);
-        return await context.Set<ClinicRow>().AsNoTracking().AnyAsync(c => c.Id == clinicId, cancellationToken);
+        var exists = await context.Set<ClinicRow>().AsNoTracking().AnyAsync(c => c.Id == clinicId, cancellationToken);
+        if (exists) known[clinicId] = now + (long)KnownFor.TotalMilliseconds;
+        return exists;
     }
 }
