@@ -25,6 +25,7 @@ public sealed class TwinQuery : ObjectGraphType
         VehicleQueryFields.AddTo(this);
         WatchlistQueryFields.AddTo(this);
         IncidentQueryFields.AddTo(this);
+        ResponseFigureQueryFields.AddTo(this);
         WardQueryFields.AddTo(this);
         StoreQueryFields.AddTo(this);
         MarketQueryFields.AddTo(this);

@@ -18,7 +18,15 @@ public sealed partial class JamMonitorService(
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        await masks.RefreshAsync(cancellationToken);
+        try
+        {
+            await masks.RefreshAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Detectors then see no masks until an operator sets them again; the host still starts.
+            LogMasksFailed(logger, e);
+        }
         handle = await client.GetStreamProvider(TwinStreams.Provider)
             .GetStream<TwinEvent>(TwinStreams.For(TwinStreams.Sightings)).SubscribeAsync(this);
     }
@@ -54,6 +62,9 @@ public sealed partial class JamMonitorService(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loading the cameras' exclusion masks failed; none are applied until they are set again")]
+    private static partial void LogMasksFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The jam monitor could not take the sightings of {Vehicle}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string vehicle);

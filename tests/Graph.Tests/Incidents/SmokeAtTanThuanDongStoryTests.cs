@@ -108,6 +108,17 @@ public sealed class SmokeAtTanThuanDongStoryTests(IncidentHost host, ITestOutput
         Assert.Equal("7:00", $"{(int)response.TotalMinutes}:{response.Seconds:00}");
         Assert.Equal("RESOLVED", incident.GetProperty("status").GetString());
         Assert.Equal("rubbish burning", incident.GetProperty("timeline").EnumerateArray().Last().GetProperty("note").GetString());
+
+        // The ward's figures: this is the only incident of Tân Thuận Đông that reached the scene.
+        var figures = (await host.GraphQLAsync("""
+            query($from: DateTimeOffset!, $to: DateTimeOffset!) {
+              wardResponseFigures(from: $from, to: $to, wardCode: "27466") { wardCode incidents reachedScene medianSeconds p90Seconds } }
+            """, new { from = seenAt.AddHours(-1), to = host.Clock.GetUtcNow().AddMinutes(5) })).GetProperty("wardResponseFigures");
+        var ward = Assert.Single(figures.EnumerateArray());
+        Assert.Equal(1, ward.GetProperty("reachedScene").GetInt32());
+        var toScene = incident.GetProperty("timeToSceneSeconds").GetDouble();
+        Assert.Equal(toScene, ward.GetProperty("medianSeconds").GetDouble(), 3);
+        Assert.Equal(toScene, ward.GetProperty("p90Seconds").GetDouble(), 3);
     }
 
     [Fact]
