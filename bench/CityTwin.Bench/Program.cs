@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using CityTwin.Bench.Cost;
 using CityTwin.Bench.Fanout;
+using CityTwin.Bench.Fire;
 using CityTwin.Bench.FrameToAlert;
 using CityTwin.Bench.Imaging;
 using CityTwin.Bench.Map;
@@ -25,6 +26,7 @@ return args.FirstOrDefault() switch
     "basemap" => await BasemapBenchmark.RunAsync(args[1..]),
     "pacs-forward" => await ForwardBenchmark.RunAsync(args[1..]),
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
+    "fire-detector" => await RunAsync(FireDetectorSettings.Parse, FireDetectorSettings.Usage, FireDetectorBenchmark.RunAsync),
     "alias-attack" => await AliasAttackBenchmark.RunAsync(args[1..]),
     "micro" => Micro(),
     _ => Usage(),
@@ -57,7 +59,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack [options] | {ReceiveBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack|fire-detector [options] | {ReceiveBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -7,6 +7,7 @@ using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Vehicles.Reads;
+using CityTwin.Vision.Fire;
 using CityTwin.Vision.Imaging.Forwarding;
 using CityTwin.Vision.Imaging.Reading;
 using CityTwin.Vision.Plates.Hosting;
@@ -48,6 +49,8 @@ public static class CityTwinHostExtensions
         builder.AddCityTwinMap();
         // Plate reading from the cameras under CityTwin:Vision:Cameras; nothing starts when none are configured.
         builder.Services.AddPlateVisionWorkers(builder.Configuration);
+        // Smoke and fire: one FireWatch per camera from FireWatchFactory, configured under CityTwin:Fire.
+        builder.Services.AddCityTwinFireWatch(builder.Configuration);
         return builder;
     }
 
