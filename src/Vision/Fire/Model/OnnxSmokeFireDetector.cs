@@ -65,13 +65,33 @@ public sealed class OnnxSmokeFireDetector : ISmokeFireDetector, IDisposable
         var patches = FirePatchGrid.Patches;
         var width = _backbone.FeatureWidth;
         var features = new DenseTensor<float>([patches.Count, width]);
+        var featureless = new bool[patches.Count];
         for (var p = 0; p < patches.Count; p++)
-            _backbone.Features(frameBgr, patches[p]).CopyTo(features.Buffer.Span[(p * width)..]);
+        {
+            featureless[p] = Featureless(frameBgr, patches[p]);
+            if (!featureless[p]) _backbone.Features(frameBgr, patches[p]).CopyTo(features.Buffer.Span[(p * width)..]);
+        }
         using var results = _head.Run([NamedOnnxValue.CreateFromTensor(HeadInput, features)]);
         var scores = results.First(r => r.Name == HeadOutput).AsTensor<float>();
         if (scores.Dimensions.Length != 2 || scores.Dimensions[0] != patches.Count || scores.Dimensions[1] != 2)
             throw new FireModelException($"the fire head gave [{string.Join(",", scores.Dimensions.ToArray())}], expected [{patches.Count},2]");
-        return Enumerable.Range(0, patches.Count).Select(p => new[] { scores[p, 0], scores[p, 1] }).ToList();
+        return Enumerable.Range(0, patches.Count).Select(p => featureless[p] ? new float[2] : [scores[p, 0], scores[p, 1]]).ToList();
+    }
+
+    /// <summary>
+    /// A patch with almost no contrast (grey standard deviation under <see cref="MinPatchContrast"/>) is scored as
+    /// nothing: uniform fog or haze fills the view without the edges a plume has against what is behind it, and the
+    /// head, trained on plumes, would call it smoke.
+    /// </summary>
+    public const double MinPatchContrast = 10;
+
+    private static bool Featureless(Mat frame, NormalizedBox patch)
+    {
+        using var crop = FireBackbone.Crop(frame, patch);
+        using var grey = new Mat();
+        Cv2.CvtColor(crop, grey, ColorConversionCodes.BGR2GRAY);
+        Cv2.MeanStdDev(grey, out _, out var deviation);
+        return deviation.Val0 < MinPatchContrast;
     }
 
     private void Validate()

@@ -46,13 +46,13 @@ public sealed class OnnxSmokeFireDetectorTests : IDisposable
     }
 
     [Fact]
-    public void Detect_HeadThatLiesAboutItsOutput_ThrowsWrongShapeAtRun()
+    public void Detect_HeadGivingTwiceTheRows_ThrowsWrongShapeAtRun()
     {
-        using var detector = new OnnxSmokeFireDetector(_heads.Write("liar", outputs: 3, declaredOutputs: 2), FireBackbone.DefaultPath);
+        using var detector = new OnnxSmokeFireDetector(_heads.Write("liar", doubledRows: true), FireBackbone.DefaultPath);
         using var frame = new Mat(120, 160, MatType.CV_8UC3, Scalar.All(90));
 
         var error = Assert.Throws<FireModelException>(() => detector.Detect(frame));
-        Assert.Contains("expected [14,2]", error.Message);
+        Assert.Contains("gave [28,2], expected [14,2]", error.Message);
     }
 
     [Fact]

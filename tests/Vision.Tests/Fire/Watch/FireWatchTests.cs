@@ -140,7 +140,7 @@ public sealed class FireWatchTests : IDisposable
     [Fact]
     public async Task Watch_ModelWithWrongOutputShape_CountsDetectorFailureAndGoesOn()
     {
-        var detector = new OnnxSmokeFireDetector(_heads.Write("liar", outputs: 3, declaredOutputs: 2), FireBackbone.DefaultPath);
+        var detector = new OnnxSmokeFireDetector(_heads.Write("liar", doubledRows: true), FireBackbone.DefaultPath);
         using var rig = new FireWatchRig(detector: detector);
 
         for (var i = 0; i < 3; i++)
@@ -150,7 +150,7 @@ public sealed class FireWatchTests : IDisposable
         }
 
         Assert.Equal(3, rig.Metrics.DetectorFailures);
-        Assert.Contains(rig.Log.Lines, l => l.Contains("detector failed") && l.Contains("expected [14,2]"));
+        Assert.Contains(rig.Log.Lines, l => l.Contains("detector failed") && l.Contains("gave [28,2], expected [14,2]"));
     }
 
     public void Dispose() => _heads.Dispose();
