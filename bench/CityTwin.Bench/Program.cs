@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using CityTwin.Bench.Cost;
 using CityTwin.Bench.Fanout;
+using CityTwin.Bench.Fire;
 using CityTwin.Bench.FrameToAlert;
 using CityTwin.Bench.Imaging;
 using CityTwin.Bench.Map;
@@ -29,6 +30,7 @@ return args.FirstOrDefault() switch
     "pacs-forward" => await ForwardBenchmark.RunAsync(args[1..]),
     "pacs-forward-reader" => await ReaderForwardBenchmark.RunAsync(args[1..]),
     "map" => await RunAsync(a => MapBenchSettings.Parse([.. a]), $"usage: CityTwin.Bench {MapBenchSettings.Usage}", MapBenchmark.RunAsync),
+    "fire-detector" => await RunAsync(FireDetectorSettings.Parse, FireDetectorSettings.Usage, FireDetectorBenchmark.RunAsync),
     "alias-attack" => await AliasAttackBenchmark.RunAsync(args[1..]),
     "incidents" => await RunAsync(CityTwin.Bench.Incidents.IncidentsSettings.Parse, CityTwin.Bench.Incidents.IncidentsSettings.Usage, CityTwin.Bench.Incidents.IncidentsBenchmark.RunAsync),
     "market-flash-sale" => await RunAsync(MarketFlashSaleSettings.Parse, MarketFlashSaleSettings.Usage, MarketFlashSaleBenchmark.RunAsync),
@@ -63,7 +65,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack|market-flash-sale [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | {ReaderForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack|market-flash-sale|fire-detector [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | {ReaderForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

@@ -32,6 +32,7 @@ public static class EvalCommand
 
         var command = new Command("eval", "Evaluate the vision pipelines against labelled data");
         command.Subcommands.Add(plates);
+        command.Subcommands.Add(EvalFireCommand.Create());
         return command;
     }
 }

@@ -7,6 +7,7 @@ using CityTwin.Twin.Demo;
 using CityTwin.Twin.Extensions;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Vehicles.Reads;
+using CityTwin.Graph.Fire;
 using CityTwin.Vision.Imaging.Forwarding;
 using CityTwin.Vision.Imaging.Reading;
 using CityTwin.Vision.Plates.Hosting;
@@ -50,6 +51,9 @@ public static class CityTwinHostExtensions
         builder.Services.AddPlateVisionWorkers(builder.Configuration);
         // Jams from the twin's own sightings (CityTwin:Jams), and the exclusion masks loaded for detectors.
         builder.Services.AddHostedService<Traffic.JamMonitorService>();
+        // Smoke and fire on pixels: the cameras under CityTwin:Fire:Cameras feed FireWatch, whose confirmed events
+        // enter the twin through the camera-event ingest and open or update incidents.
+        builder.Services.AddCityTwinFireIncidents(builder.Configuration);
         return builder;
     }
 

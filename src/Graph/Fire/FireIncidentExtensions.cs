@@ -1,0 +1,23 @@
+using CityTwin.Vision.Fire;
+using CityTwin.Vision.Fire.Hosting;
+
+namespace CityTwin.Graph.Fire;
+
+/// <summary>Wires the smoke and fire watch into the twin: masks from the cameras, events into incidents, frames from the configured cameras.</summary>
+public static class FireIncidentExtensions
+{
+    /// <summary>
+    /// Registers the twin's mask source and event sink before the watch's own defaults (which only log), the watch
+    /// itself (<c>CityTwin:Fire</c>) and the workers that read <c>CityTwin:Fire:Cameras</c>.
+    /// </summary>
+    public static IServiceCollection AddCityTwinFireIncidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IExclusionMaskSource, StoredExclusionMasks>();
+        services.AddSingleton<IFireEventSink, IncidentFireEventSink>();
+        services.AddCityTwinFireWatch(configuration);
+        services.AddOptions<FireCamerasOptions>().Bind(configuration.GetSection("CityTwin:Fire"))
+            .Validate(o => o.SampleInterval >= TimeSpan.Zero, "CityTwin:Fire:SampleInterval must not be negative");
+        services.AddHostedService<FireVisionWorkers>();
+        return services;
+    }
+}
