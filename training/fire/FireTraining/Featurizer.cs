@@ -33,7 +33,8 @@ public static class Featurizer
                     var boxes = YoloFireLabels.Read(YoloFireLabels.LabelPathFor(images[i], labels));
                     using var original = Cv2.ImRead(images[i], ImreadModes.Color);
                     if (original.Empty()) { Console.Error.WriteLine($"unreadable image {images[i]}, skipped"); continue; }
-                    var random = new Random(HashCode.Combine(seed, i, variant));
+                    // Not HashCode.Combine: its seed changes with every process, and the augmentations must repeat.
+                    var random = new Random(unchecked(seed * 1_000_003 + i * 97 + variant));
                     var (image, moved) = variant == 0 ? (original.Clone(), boxes) : Augmenter.Apply(original, boxes, random);
                     using (image)
                     {
