@@ -16,7 +16,7 @@ namespace CityTwin.Graph.Tests.Incidents;
 /// silo, PostGIS, the demo city) on a fresh database, with one operator key, a snapshot folder of its own, and the
 /// twin's clock replaced by a <see cref="ShiftedClock"/> the story moves forward.
 /// </summary>
-public sealed class IncidentHost : IAsyncLifetime
+public class IncidentHost : IAsyncLifetime
 {
     public const string OperatorKey = "incident-operator-key-7c2a";
     public const string PlannerKey = "incident-planner-key-7c2a";
@@ -51,6 +51,7 @@ public sealed class IncidentHost : IAsyncLifetime
             [$"CityTwin:ApiKeys:{PlannerKey}"] = "planner",
             ["CityTwin:Incidents:SnapshotRoot"] = SnapshotRoot,
         });
+        Configure(builder);
         builder.AddCityTwinHost(new HostSettings(BaseUrl.ToString().TrimEnd('/'), Database.ConnectionString, LoadDemoCity: true,
             SiloPort: FreePort.Next(), GatewayPort: FreePort.Next()));
         builder.Services.AddSingleton<TimeProvider>(Clock);
@@ -65,6 +66,11 @@ public sealed class IncidentHost : IAsyncLifetime
             if (response.IsSuccessStatusCode) break;
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the host did not become healthy within 120 s");
         }
+    }
+
+    /// <summary>More settings or services for a host that needs them, applied before the product's wiring.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     /// <summary>Runs a GraphQL document over HTTP with <paramref name="key"/>; returns the whole response body.</summary>
@@ -110,7 +116,7 @@ public sealed class IncidentHost : IAsyncLifetime
         return data.GetProperty("issueCameraKey").GetProperty("cameraKey").GetProperty("key").GetString()!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (app is not null)
