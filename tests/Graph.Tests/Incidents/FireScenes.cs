@@ -3,7 +3,7 @@ using OpenCvSharp;
 
 namespace CityTwin.Graph.Tests.Incidents;
 
-/// <summary>Frames a tower camera sees in the story: a real smoke image composed into a wide view, and clouds.</summary>
+/// <summary>Frames a tower camera sees in the story: a real smoke image composed into a wide view of a real street.</summary>
 public static class FireScenes
 {
     private const int Width = 1920;
@@ -46,34 +46,25 @@ public static class FireScenes
         return view;
     }
 
-    /// <summary>Cumulus clouds drifting right over the same ground: nothing burns.</summary>
-    public static Mat Clouds(int frame)
-    {
-        var view = Scene();
-        var random = new Random(11);
-        for (var i = 0; i < 12; i++)
-        {
-            var centre = new Point((random.Next(Width) + frame * 25) % Width, random.Next(60, Height * 2 / 5));
-            var shade = random.Next(195, 245);
-            Cv2.Ellipse(view, centre, new Size(random.Next(120, 300), random.Next(50, 120)), 0, 0, 360, new Scalar(shade, shade, shade), -1);
-        }
-        using var sky = new Mat(view, new Rect(0, 0, Width, Height * 9 / 20));
-        Cv2.GaussianBlur(sky, sky, new Size(0, 0), 12);
-        return view;
-    }
-
+    /// <summary>
+    /// Blue sky above the horizon (0.45 of the height) and, below it, the first ordinary street scene of the shared
+    /// train split (class 1: no smoke or fire), so the ground the tower sees is a real one.
+    /// </summary>
     private static Mat Scene()
     {
         var view = new Mat(Height, Width, MatType.CV_8UC3, new Scalar(215, 165, 120));
-        var random = new Random(3);
-        Cv2.Rectangle(view, new Rect(0, Height * 9 / 20, Width, Height * 11 / 20), new Scalar(80, 92, 100), -1);
-        for (var i = 0; i < 40; i++)
-        {
-            var x = random.Next(Width);
-            var top = Height * 9 / 20 + random.Next(0, 120);
-            var shade = random.Next(60, 140);
-            Cv2.Rectangle(view, new Rect(x, top, random.Next(40, 140), random.Next(30, 90)), new Scalar(shade, shade + 5, shade + 10), -1);
-        }
+        var ground = new Rect(0, Height * 9 / 20, Width, Height - Height * 9 / 20);
+        using var street = Cv2.ImRead(StreetScene(), ImreadModes.Color);
+        using var scaled = street.Resize(ground.Size);
+        using (var target = new Mat(view, ground)) scaled.CopyTo(target);
         return view;
+    }
+
+    private static string StreetScene()
+    {
+        var train = System.IO.Path.Combine(SharedData.Root!, "data", "fire", "roboflow_fire-wrpgm_v8", "train");
+        var label = Directory.EnumerateFiles(System.IO.Path.Combine(train, "labels"), "*.txt").Order(StringComparer.Ordinal)
+            .First(l => File.ReadLines(l).Any(line => line.StartsWith("1 ", StringComparison.Ordinal)) && File.ReadLines(l).All(line => line.StartsWith("1 ", StringComparison.Ordinal)));
+        return System.IO.Path.Combine(train, "images", System.IO.Path.GetFileNameWithoutExtension(label) + ".jpg");
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Twin.Extensions;
 using CityTwin.Vision.Fire.Model;
 using CityTwin.Vision.Fire.Watch;
 using CityTwin.Vision.Frames;
@@ -18,20 +19,33 @@ namespace CityTwin.Vision.Fire.Hosting;
 public sealed partial class FireVisionWorkers(
     IOptions<FireCamerasOptions> options,
     FireWatchFactory watches,
+    TwinReadiness readiness,
     ILogger<FireVisionWorkers> logger) : BackgroundService
 {
     private static readonly ReconnectPolicy Retry = new(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30), null);
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Events name cameras: wait until the twin (and the demo city, when it loads one) is there to know them.
+        while (!readiness.IsReady && readiness.Failure is null)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         var cameras = options.Value.Cameras
             .Where(c => !string.IsNullOrWhiteSpace(c.CameraId) && !string.IsNullOrWhiteSpace(c.Source)).ToList();
         if (cameras.Count < options.Value.Cameras.Count) LogInvalidCameras(options.Value.Cameras.Count - cameras.Count);
-        if (cameras.Count == 0) return Task.CompletedTask;
+        if (cameras.Count == 0) return;
         LogStarting(cameras.Count);
         // Each camera on its own thread: the detector is synchronous CPU work.
-        return Task.WhenAll(cameras.Select(c => Task.Run(() => RunCameraAsync(c.CameraId, c.Source, stoppingToken), CancellationToken.None)));
+        await Task.WhenAll(cameras.Select(c => Task.Run(() => RunCameraAsync(c.CameraId, c.Source, stoppingToken), CancellationToken.None)));
     }
 
     private async Task RunCameraAsync(string cameraId, string location, CancellationToken stoppingToken)
