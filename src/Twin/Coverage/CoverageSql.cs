@@ -11,7 +11,9 @@ internal static class CoverageSql
     /// CTEs ending in <c>piece</c> (road_id, road_name, class, gateway, ward_code, approximate, population, g) and
     /// <c>views</c> (g). Wards without a boundary get the Voronoi cell of their label point among the other such wards,
     /// clipped to 1.5 km around it and to what no imported boundary claims, so no road is counted twice.
-    /// The city's outline is the union of the imported Thu Duc (769) ward boundaries; a road crossing it is a gateway.
+    /// The city's outline is the imported Thu Duc City area (admin area 769), else the union of its imported ward
+    /// boundaries; a road with at least 5 m inside it and 5 m outside is a gateway (one that only ends on it,
+    /// give or take reprojection error, is not).
     /// </summary>
     public static readonly string Pieces = $$"""
         WITH imported AS MATERIALIZED (
@@ -33,14 +35,15 @@ internal static class CoverageSql
                    true
             FROM approx a CROSS JOIN imported_union u),
         outline AS MATERIALIZED (
-            SELECT ST_Boundary(ST_Union(ST_Transform(boundary, 32648))) AS g
-            FROM wards WHERE boundary IS NOT NULL AND district_code = '769'),
+            SELECT COALESCE(
+                (SELECT ST_Transform(geometry, 32648) FROM admin_areas WHERE code = '769'),
+                (SELECT ST_Union(ST_Transform(boundary, 32648)) FROM wards WHERE boundary IS NOT NULL AND district_code = '769')) AS g),
         road AS MATERIALIZED (
             SELECT r.id, r.name, {{RoadClassRules.ClassSql}} AS class, ST_Transform(r.geometry, 32648) AS g
             FROM roads r WHERE NOT ({{RoadClassRules.NotARoadSql}})),
         piece AS MATERIALIZED (
             SELECT r.id AS road_id, r.name AS road_name, r.class,
-                   COALESCE(ST_Intersects(r.g, o.g), false) AS gateway,
+                   COALESCE(ST_Crosses(r.g, o.g) AND ST_Length(ST_Difference(r.g, o.g)) >= 5 AND ST_Length(ST_Intersection(r.g, o.g)) >= 5, false) AS gateway,
                    z.code AS ward_code, z.approximate, z.population,
                    ST_CollectionExtract(ST_Intersection(r.g, z.g), 2) AS g
             FROM road r JOIN zones z ON ST_Intersects(r.g, z.g) CROSS JOIN outline o

@@ -1,4 +1,5 @@
 using CityTwin.Twin.Coverage;
+using CityTwin.Twin.Importers.RealLayers;
 using CityTwin.Twin.Planning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class TwinCoverageExtensions
         services.TryAddSingleton<TargetPlanner>();
         services.TryAddSingleton<CameraPlans>();
         services.TryAddSingleton<CameraPlanJobs>();
+        services.TryAddSingleton<RealLayerLoader>();
         return services;
     }
 }
