@@ -18,33 +18,31 @@ public static class ExactSiting
         var watch = Stopwatch.StartNew();
         var weights = model.IntegerWeights();
         var cp = new CpModel();
-        var coverers = Coverers(model);
         var useful = Enumerable.Range(0, model.Sites.Count).Where(s => model.Covers[s].Length > 0).ToArray();
         var site = new Dictionary<int, BoolVar>(useful.Length);
         foreach (var s in useful) site[s] = cp.NewBoolVar($"x{s}");
+        var hinted = hint?.Sites.ToHashSet();
         var covered = new List<BoolVar>();
         var coveredWeights = new List<long>();
-        for (var e = 0; e < model.Elements.Count; e++)
+        // Elements seen by exactly the same sites are one variable with their summed weight: a much smaller model.
+        foreach (var (coverers, weight) in Groups(model, weights))
         {
-            if (coverers[e].Count == 0) continue;
-            var y = cp.NewBoolVar($"y{e}");
-            // An element counts only when some chosen site covers it.
-            cp.Add(LinearExpr.Sum(coverers[e].Select(s => (ILiteral)site[s])) >= y);
+            var y = cp.NewBoolVar($"y{covered.Count}");
+            // A group counts only when some chosen site covers it.
+            cp.Add(LinearExpr.Sum(coverers.Select(s => (ILiteral)site[s])) >= y);
             covered.Add(y);
-            coveredWeights.Add(weights[e]);
+            coveredWeights.Add(weight);
+            if (hinted is not null) cp.AddHint(y, coverers.Any(hinted.Contains));
         }
         cp.Add(LinearExpr.Sum(site.Values) <= count);
         cp.Maximize(LinearExpr.WeightedSum(covered, coveredWeights));
-        if (hint is not null)
-        {
-            var hinted = hint.Sites.ToHashSet();
+        if (hinted is not null)
             foreach (var (s, x) in site) cp.AddHint(x, hinted.Contains(s));
-        }
 
         using var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{timeLimit.TotalSeconds:F3} num_workers:{Math.Clamp(Environment.ProcessorCount, 1, 8)}"),
+                $"max_time_in_seconds:{timeLimit.TotalSeconds:F3} num_workers:{Workers} linearization_level:2"),
         };
         var reporter = new ProgressReporter(progress, timeLimit);
         using var stop = cancellationToken.Register(solver.StopSearch);
@@ -53,10 +51,33 @@ public static class ExactSiting
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             return hint ?? new SiteChoice([], [], 0, 0, false, watch.Elapsed);
 
+        var bound = solver.BestObjectiveBound / 10d;
+        // The hint is a full solution, but a solver stopped early may not have got back to it: never return less.
+        if (hint is not null && solver.ObjectiveValue / 10d < hint.Objective)
+            return hint with { Bound = bound, Elapsed = watch.Elapsed };
         var chosen = site.Where(x => solver.BooleanValue(x.Value)).Select(x => x.Key).ToList();
         var ordered = OrderByGain(model, weights, chosen, out var gains);
-        return new SiteChoice(ordered, gains, solver.ObjectiveValue / 10d, solver.BestObjectiveBound / 10d,
-            status == CpSolverStatus.Optimal, watch.Elapsed);
+        return new SiteChoice(ordered, gains, solver.ObjectiveValue / 10d, bound, status == CpSolverStatus.Optimal, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// CP-SAT workers. Eight even on two cores: the portfolio then includes the LP-based workers that prove the bound,
+    /// which a two-worker run leaves out; they share the cores.
+    /// </summary>
+    internal const int Workers = 8;
+
+    /// <summary>Elements grouped by the exact set of sites that cover them, with their summed integer weight.</summary>
+    internal static IEnumerable<(int[] Coverers, long Weight)> Groups(PlanningModel model, long[] weights)
+    {
+        var coverers = Coverers(model);
+        var groups = new Dictionary<string, (int[] Coverers, long Weight)>(StringComparer.Ordinal);
+        for (var e = 0; e < coverers.Length; e++)
+        {
+            if (coverers[e].Count == 0) continue;
+            var key = string.Join(',', coverers[e]);
+            groups[key] = groups.TryGetValue(key, out var group) ? (group.Coverers, group.Weight + weights[e]) : ([.. coverers[e]], weights[e]);
+        }
+        return groups.Values;
     }
 
     /// <summary>For each element, the sites that cover it.</summary>

@@ -16,7 +16,7 @@ public sealed class PlanningModelBuilder(NpgsqlDataSource dataSource)
         var area = CheckArea(request.Area);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await CoverageCalculator.CheckAsync(connection, null, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await CoverageCalculator.WithoutJitAsync(connection, cancellationToken);
         await using (var build = new NpgsqlCommand(PlanningSql.Build, connection, transaction))
         {
             CoverageCalculator.AddParameters(build, new CoverageRequest(IncludePlanned: true));

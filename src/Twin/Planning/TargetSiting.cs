@@ -60,7 +60,7 @@ public static class TargetSiting
         using var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{timeLimit.TotalSeconds:F3} num_workers:{Math.Clamp(Environment.ProcessorCount, 1, 8)}"),
+                $"max_time_in_seconds:{timeLimit.TotalSeconds:F3} num_workers:{ExactSiting.Workers} linearization_level:2"),
         };
         using var stop = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(cp);
