@@ -11,6 +11,7 @@ public static class CityTwinCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 }

@@ -46,6 +46,7 @@ public static class CityTwinHostExtensions
         // demo model, else none (studies stay unread and the log says so for each).
         builder.Services.AddCityTwinImagingReader(builder.Configuration);
         builder.AddCityTwinMap();
+        builder.AddCityTwinCoverage();
         // Plate reading from the cameras under CityTwin:Vision:Cameras; nothing starts when none are configured.
         builder.Services.AddPlateVisionWorkers(builder.Configuration);
         return builder;
@@ -62,6 +63,7 @@ public static class CityTwinHostExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapCityTwinMap();
+        app.MapCityTwinCoverage();
         return app;
     }
 }

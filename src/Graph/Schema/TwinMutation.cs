@@ -20,5 +20,6 @@ public sealed class TwinMutation : ObjectGraphType
         IncidentMutationFields.AddTo(this);
         CameraMutationFields.AddTo(this);
         PlateReadMutationFields.AddTo(this);
+        Coverage.CoverageMutationFields.AddTo(this);
     }
 }

@@ -29,5 +29,6 @@ public sealed class TwinQuery : ObjectGraphType
         SchoolQueryFields.AddTo(this);
         ClinicQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
+        Coverage.CoverageQueryFields.AddTo(this);
     }
 }

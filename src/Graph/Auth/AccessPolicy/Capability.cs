@@ -50,4 +50,8 @@ public enum Capability
     AuditTrail,
     /// <summary>The public basemap layers (<c>/map/layers</c>), open to everyone, keys or not.</summary>
     Basemap,
+    /// <summary><c>coverage</c>, <c>coverageGaps</c>, stored plans, planned cameras and their exports: planners, and operators to read.</summary>
+    Coverage,
+    /// <summary><c>planCameras</c>, <c>planCamerasToTarget</c>, <c>startCameraPlan</c>, <c>planProgress</c> and <c>adoptPlan</c>: planners only.</summary>
+    PlanCameras,
 }

@@ -66,6 +66,7 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
                 $"Only these entity kinds: {string.Join(", ", LiveAccess.EntityKinds)}.")
             .ResolveStream(c => Open(c, "entityChanged", [TwinStreams.Entities, TwinStreams.Cameras],
                 LiveAccess.Entities(LiveErrors.Principal(c), LiveArguments.KindsArgument<string>(c, EntityKind))));
+        Coverage.CoverageSubscriptionFields.AddTo(this);
     }
 
     private IObservable<object> Open(IResolveFieldContext context, string streamNamespace, LiveGrant grant) =>

@@ -34,6 +34,8 @@ public static class RoleMatrix
         [Capability.CriticalFindings] = "O     ",
         [Capability.AuditTrail] = "     S",
         [Capability.Basemap] = "OLPCKS",
+        [Capability.Coverage] = "OL    ",
+        [Capability.PlanCameras] = " L    ",
     };
 
     public const string ClinicId = "clinic-tram-y-te-thanh-an";

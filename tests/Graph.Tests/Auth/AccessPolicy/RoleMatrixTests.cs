@@ -32,6 +32,8 @@ public sealed class RoleMatrixTests(LiveClusterFixture fixture)
         Capability.Act => """mutation { setCameraStatus(id: "cam-matrix-none", online: true) { errors { code } } }""",
         Capability.SubmitPlateReads => $$"""mutation { recordPlateReads(reads: [{ cameraId: "{{RoleMatrix.CameraId}}", seenAt: "2000-01-01T00:00:00Z", plate: "x", confidence: 2, idempotencyKey: "k" }]) { accepted } }""",
         Capability.AuditTrail => """{ auditTrail(plate: "59-X1 123.45") { operation } }""",
+        Capability.Coverage => """{ cameraPlan(id: "plan-matrix-none") { id } }""",
+        Capability.PlanCameras => """mutation { adoptPlan(planId: "plan-matrix-none") { errors { code } } }""",
         _ => null,
     };
 
