@@ -50,13 +50,15 @@ public sealed class PlannerHostTests(TestDatabase database) : IClassFixture<Test
             Assert.Contains("Line of sight is not modelled", report.GetProperty("limits").GetString());
 
             var unknown = await QueryAsync(http, PlannerKey, """{ coverage(wardCode: "99999") { city { percent } } }""");
+            Assert.True(unknown.TryGetProperty("errors", out _), unknown.ToString());
             Assert.Equal("BAD_USER_INPUT", unknown.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
 
             // Thao Dien and An Phu, where the real road layer is dense.
             const string area = """{"type":"Polygon","coordinates":[[[106.72,10.79],[106.76,10.79],[106.76,10.82],[106.72,10.82],[106.72,10.79]]]}""";
             var planned = await QueryAsync(http, PlannerKey,
-                $$"""mutation { planCameras(count: 3, kind: PTZ360, area: {{JsonSerializer.Serialize(area)}}, timeLimitS: 5) { cameraPlan { id summary afterPercent beforePercent sites { rank gainM } } errors { code message } } }""");
-            var plan = planned.GetProperty("data").GetProperty("planCameras").GetProperty("cameraPlan");
+                $$"""mutation { planCameras(count: 3, kind: PTZ_360, area: {{JsonSerializer.Serialize(area)}}, timeLimitS: 5) { cameraPlan { id summary afterPercent beforePercent sites { rank gainM } } errors { code message } } }""");
+            Assert.True(planned.TryGetProperty("data", out var planData) && planData.ValueKind == JsonValueKind.Object, planned.ToString());
+            var plan = planData.GetProperty("planCameras").GetProperty("cameraPlan");
             Assert.Matches(@"^coverage before \d+\.\d% after \d+\.\d% \(\+\d+\.\d\d km\), gap \d+\.\d\d%$", plan.GetProperty("summary").GetString());
             Assert.True(plan.GetProperty("afterPercent").GetDouble() > plan.GetProperty("beforePercent").GetDouble());
             var id = plan.GetProperty("id").GetString()!;

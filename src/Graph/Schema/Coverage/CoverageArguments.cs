@@ -12,7 +12,7 @@ public static class CoverageArguments
 {
     public static FieldBuilder<TSource, TReturn> PlanArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
         .Argument<NonNullGraphType<IntGraphType>>("count", "New cameras to place: at least 1, at most the candidates in scope.")
-        .Argument<NonNullGraphType<EnumerationGraphType<CameraSiteKind>>>("kind", "SECTOR (90°, 120 m) or PTZ360 (360°, 200 m).")
+        .Argument<NonNullGraphType<EnumerationGraphType<CameraSiteKind>>>("kind", "SECTOR (90°, 120 m) or PTZ_360 (360°, 200 m).")
         .Argument<Common.GeoJsonGraphType>("area", "Only roads and sites inside this valid WGS84 Polygon or MultiPolygon.")
         .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<RoadClass>>>>("roadClasses", "Roads whose coverage counts; all when omitted.")
         .Argument<FloatGraphType>("timeLimitS", "Solver time limit in seconds, > 0 (default 10).");
