@@ -34,6 +34,7 @@ return args.FirstOrDefault() switch
     "alias-attack" => await AliasAttackBenchmark.RunAsync(args[1..]),
     "incidents" => await RunAsync(CityTwin.Bench.Incidents.IncidentsSettings.Parse, CityTwin.Bench.Incidents.IncidentsSettings.Usage, CityTwin.Bench.Incidents.IncidentsBenchmark.RunAsync),
     "market-flash-sale" => await RunAsync(MarketFlashSaleSettings.Parse, MarketFlashSaleSettings.Usage, MarketFlashSaleBenchmark.RunAsync),
+    "coverage" => await CityTwin.Bench.Coverage.CoverageBenchmark.RunAsync(args[1..]),
     "micro" => Micro(),
     _ => Usage(),
 };
@@ -65,7 +66,7 @@ int Micro()
 
 int Usage()
 {
-    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack|market-flash-sale|fire-detector [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | {ReaderForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
+    Console.Error.WriteLine($"usage: CityTwin.Bench sightings|fanout|mapquery|plate-reads|plates|frame-to-alert|imaging|imaging-host|map|basemap|alias-attack|market-flash-sale|fire-detector|coverage [options] | {ReceiveBenchmark.Usage} | {ReceiveVsOrthancBenchmark.Usage} | {DicomWebQueryBenchmark.Usage} | {SlowSenderBenchmark.Usage} | {ForwardBenchmark.Usage} | {ReaderForwardBenchmark.Usage} | micro [BenchmarkDotNet options]");
     Console.Error.WriteLine(string.Join('\n', SightingsSettings.Usage, FanoutSettings.Usage, PlateReadsSettings.Usage, PlatesSettings.Usage, FrameToAlertSettings.Usage, ImagingSettings.Usage));
     return 2;
 }

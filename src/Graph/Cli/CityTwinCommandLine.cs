@@ -12,6 +12,7 @@ public static class CityTwinCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 }

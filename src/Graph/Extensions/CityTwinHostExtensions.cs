@@ -47,6 +47,7 @@ public static class CityTwinHostExtensions
         // demo model, else none (studies stay unread and the log says so for each).
         builder.Services.AddCityTwinImagingReader(builder.Configuration);
         builder.AddCityTwinMap();
+        builder.AddCityTwinCoverage();
         // Plate reading from the cameras under CityTwin:Vision:Cameras; nothing starts when none are configured.
         builder.Services.AddPlateVisionWorkers(builder.Configuration);
         // Jams from the twin's own sightings (CityTwin:Jams), and the exclusion masks loaded for detectors.
@@ -70,6 +71,7 @@ public static class CityTwinHostExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapCityTwinMap();
+        app.MapCityTwinCoverage();
         return app;
     }
 }

@@ -25,5 +25,6 @@ public sealed class TwinMutation : ObjectGraphType
         CameraEvents.CameraEventMutationFields.AddTo(this);
         MarketMutationFields.AddTo(this);
         LessonMutationFields.AddTo(this);
+        Coverage.CoverageMutationFields.AddTo(this);
     }
 }

@@ -33,5 +33,6 @@ public sealed class TwinQuery : ObjectGraphType
         LessonQueryFields.AddTo(this);
         ClinicQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
+        Coverage.CoverageQueryFields.AddTo(this);
     }
 }

@@ -1,3 +1,4 @@
+using CityTwin.Twin.Common;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Wards;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,9 @@ namespace CityTwin.Twin.Importers;
 /// </summary>
 internal sealed class WardLayer(ImportOptions options) : LayerHandler<WardRow>(options)
 {
-    private static readonly string[] CodeFields = ["Commune_ID", "code", "ma_xa", "gso_code"];
-    private static readonly string[] NameFields = ["Commune_Na", "name", "ten"];
+    private static readonly string[] CodeFields = ["Commune_ID", "Com_ID", "code", "ma_xa", "gso_code"];
+    private static readonly string[] NameFields = ["Commune_Na", "Com_Name", "name", "ten"];
+    private static readonly string[] PopulationFields = ["Pop_2019", "population", "dan_so"];
 
     public override string KeyOf(ImportFeature feature) =>
         FeatureAttributes.Limit(FeatureAttributes.RequiredText(feature, Options.CodeField, CodeFields), 16, "ward code")!;
@@ -22,7 +24,15 @@ internal sealed class WardLayer(ImportOptions options) : LayerHandler<WardRow>(o
         Code = key,
         Name = FeatureAttributes.Text(feature, Options.NameField, NameFields) ?? "",
         Boundary = (MultiPolygon)geometry,
+        Population = Population(feature),
     };
+
+    private static long? Population(ImportFeature feature)
+    {
+        var people = FeatureAttributes.Number(feature, null, PopulationFields);
+        TwinValidationException.Require(people is null or >= 0 and <= 100_000_000, $"population {people} is outside 0..100,000,000");
+        return people is { } value ? (long)Math.Round(value) : null;
+    }
 
     public override async Task<string?[]> CheckAsync(TwinDbContext db, IReadOnlyList<WardRow> rows, CancellationToken cancellationToken)
     {
@@ -36,17 +46,19 @@ internal sealed class WardLayer(ImportOptions options) : LayerHandler<WardRow>(o
     {
         var codes = rows.Select(r => r.Code).ToList();
         var current = await db.Set<WardRow>().AsNoTracking().Where(w => codes.Contains(w.Code))
-            .ToDictionaryAsync(w => w.Code, w => w.Boundary, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(w => w.Code, w => new { w.Boundary, w.Population }, StringComparer.Ordinal, cancellationToken);
         var updated = 0;
         foreach (var row in rows)
         {
-            if (SameGeometry(current.GetValueOrDefault(row.Code), row.Boundary)) continue;
-            // Only the boundary column, and not through the version check: the ward grain owns every other column
-            // and never writes the boundary, so neither side can lose the other's write. An active ward grain keeps
+            var known = current.GetValueOrDefault(row.Code);
+            if (known is not null && SameGeometry(known.Boundary, row.Boundary) && known.Population == (row.Population ?? known.Population)) continue;
+            // Only the boundary and population columns, not through the version check: the ward grain owns every other column
+            // and never writes those two, so neither side can lose the other's write. An active ward grain keeps
             // its cached HasBoundary until it reactivates.
             var boundary = row.Boundary;
+            var population = row.Population ?? known?.Population;
             await db.Set<WardRow>().Where(w => w.Code == row.Code)
-                .ExecuteUpdateAsync(set => set.SetProperty(w => w.Boundary, boundary), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(w => w.Boundary, boundary).SetProperty(w => w.Population, population), cancellationToken);
             updated++;
         }
         return new WriteCounts(0, updated, rows.Count - updated);

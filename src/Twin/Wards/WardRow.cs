@@ -12,6 +12,8 @@ public sealed class WardRow : IVersionedRow
     public string DistrictCode { get; set; } = "";
     public Point? LabelPoint { get; set; }
     public MultiPolygon? Boundary { get; set; }
+    /// <summary>Census population from the imported ward layer (2019 for Thu Duc), where it gave one.</summary>
+    public long? Population { get; set; }
     public List<string> CameraIds { get; set; } = [];
     public List<string> OpenIncidentIds { get; set; } = [];
     public int Version { get; set; }

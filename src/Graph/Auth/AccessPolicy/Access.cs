@@ -15,8 +15,8 @@ public static class Access
     private static readonly FrozenDictionary<TwinRole, FrozenSet<Capability>> Matrix = new Dictionary<TwinRole, FrozenSet<Capability>>
     {
         [TwinRole.Operator] = Enum.GetValues<Capability>()
-            .Except([Capability.SeeMaskedPlates, Capability.ImagingResults, Capability.AuditTrail]).ToFrozenSet(),
-        [TwinRole.Planner] = PublicLayers.ToFrozenSet(),
+            .Except([Capability.SeeMaskedPlates, Capability.ImagingResults, Capability.AuditTrail, Capability.PlanCameras]).ToFrozenSet(),
+        [TwinRole.Planner] = PublicLayers.Concat([Capability.Coverage, Capability.PlanCameras]).ToFrozenSet(),
         [TwinRole.Partner] = PublicLayers.Concat([Capability.ReadWatchlist, Capability.SeeMaskedPlates, Capability.WatchlistHits]).ToFrozenSet(),
         [TwinRole.Clinic] = new[] { Capability.Clinics, Capability.Basemap, Capability.StoreImaging, Capability.ImagingCounters, Capability.ImagingResults }.ToFrozenSet(),
         [TwinRole.Camera] = new[] { Capability.SubmitPlateReads, Capability.Basemap, Capability.SubmitCameraEvents }.ToFrozenSet(),

@@ -62,4 +62,8 @@ public enum Capability
     SubmitCameraEvents,
     /// <summary>An incident's snapshot (<c>snapshotUrl</c>, <c>GET /incidents/snapshots/…</c>): it may show people.</summary>
     IncidentSnapshots,
+    /// <summary><c>coverage</c>, <c>coverageGaps</c>, stored plans, planned cameras and their exports: planners, and operators to read.</summary>
+    Coverage,
+    /// <summary><c>planCameras</c>, <c>planCamerasToTarget</c>, <c>startCameraPlan</c>, <c>planProgress</c> and <c>adoptPlan</c>: planners only.</summary>
+    PlanCameras,
 }

@@ -69,6 +69,7 @@ public sealed class TwinSubscriptionType : ObjectGraphType, ITwinSubscriptionRoo
 
         Markets.MarketSubscriptionFields.AddTo(this, events);
         Schools.LessonSubscriptionFields.AddTo(this, events);
+        Coverage.CoverageSubscriptionFields.AddTo(this);
     }
 
     private IObservable<object> Open(IResolveFieldContext context, string streamNamespace, LiveGrant grant) =>

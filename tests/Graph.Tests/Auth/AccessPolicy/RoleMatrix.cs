@@ -40,6 +40,8 @@ public static class RoleMatrix
         [Capability.SubmitCameraEvents] = "O   K   ",
         [Capability.IncidentSnapshots] = "O       ",
         [Capability.Basemap] = "OLPCKSME",
+        [Capability.Coverage] = "OL      ",
+        [Capability.PlanCameras] = " L      ",
     };
 
     public const string ClinicId = "clinic-tram-y-te-thanh-an";

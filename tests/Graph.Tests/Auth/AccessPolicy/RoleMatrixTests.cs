@@ -37,6 +37,8 @@ public sealed class RoleMatrixTests(LiveClusterFixture fixture)
         Capability.MarketOffice => $$"""mutation { recordMarketOrders(marketId: "{{RoleMatrix.MarketId}}", orders: []) { accepted } }""",
         Capability.Lessons => "{ lessons { id } }",
         Capability.ManageLessons => """mutation { setUnfilledTeacherPosts(schoolId: "school-matrix-none", posts: 1) { errors { code } } }""",
+        Capability.Coverage => """{ cameraPlan(id: "plan-matrix-none") { id } }""",
+        Capability.PlanCameras => """mutation { adoptPlan(planId: "plan-matrix-none") { errors { code } } }""",
         _ => null,
     };
 
