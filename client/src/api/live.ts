@@ -78,7 +78,7 @@ export class LiveSession {
     const generation = this.plan.connected();
     this.disposeAll();
     try {
-      const snapshot = await loadSnapshot(this.http, this.features);
+      const snapshot = await loadSnapshot(this.http, this.features, (message) => this.store.report('server', message));
       if (!this.plan.snapshotLoaded(generation)) return;
       this.store.loadSnapshot(snapshot);
     } catch (error) {

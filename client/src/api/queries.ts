@@ -26,11 +26,12 @@ export const STORE_FIELDS = 'id name wardCode location livestreamSessions orders
 export const SCHOOL_FIELDS = 'id name wardCode location pupils remoteClasses';
 export const CLINIC_FIELDS = 'id name wardCode location imaging { imagingStudies aiResults abnormalResults }';
 
-export const PLACES = `query Places {
-  stores(first: 200) { nodes { ${STORE_FIELDS} } }
-  schools(first: 200) { nodes { ${SCHOOL_FIELDS} } }
-  clinics(first: 200) { nodes { ${CLINIC_FIELDS} } }
-}`;
+/** One query per kind: a role may read some kinds and not others (a clinic key reads only the clinics). */
+export const PLACES = {
+  stores: `query Stores { places: stores(first: 200) { nodes { ${STORE_FIELDS} } } }`,
+  schools: `query Schools { places: schools(first: 200) { nodes { ${SCHOOL_FIELDS} } } }`,
+  clinics: `query Clinics { places: clinics(first: 200) { nodes { ${CLINIC_FIELDS} } } }`,
+} as const;
 
 export const PLACE_BY_KIND = {
   store: `query($id: ID!) { node: store(id: $id) { ${STORE_FIELDS} } }`,

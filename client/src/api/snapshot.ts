@@ -1,5 +1,5 @@
 import type { SchemaFeatures } from './features';
-import type { GraphQLHttp } from './http';
+import { GraphQLFailure, type GraphQLHttp } from './http';
 import { CAMERAS_PAGE, OPEN_INCIDENTS, PLACES, WARD_METRICS, wardsQuery } from './queries';
 import { readCamera, readIncident, readPlace, readWard } from '../state/parse';
 import type { Snapshot } from '../state/store';
@@ -7,13 +7,27 @@ import type { Camera } from '../state/model';
 
 type Nodes = { nodes: unknown[] };
 
-/** Everything the map draws that is not a stream: read once at start and after every reconnect. */
-export async function loadSnapshot(http: GraphQLHttp, features: SchemaFeatures): Promise<Snapshot> {
-  const [cameras, incidents, wards, places] = await Promise.all([
-    loadCameras(http),
-    http.query<{ incidents: Nodes }>(OPEN_INCIDENTS),
-    http.query<{ wards: Nodes }>(wardsQuery(features)),
-    http.query<{ stores: Nodes; schools: Nodes; clinics: Nodes }>(PLACES),
+/**
+ * Everything the map draws that is not a stream: read once at start and after every reconnect. A part the key's role
+ * may not read (a clinic key is refused the cameras) is passed to `refused` and left empty, so the rest still loads:
+ * a clinic must still find its own place on the map.
+ */
+export async function loadSnapshot(http: GraphQLHttp, features: SchemaFeatures, refused: (message: string) => void = () => {}): Promise<Snapshot> {
+  const orEmpty = <T>(load: Promise<T>, empty: T): Promise<T> =>
+    load.catch((error: unknown) => {
+      if (!(error instanceof GraphQLFailure) || error.code !== 'FORBIDDEN') throw error;
+      refused(error.message);
+      return empty;
+    });
+  const none: Nodes = { nodes: [] };
+  const places = (kind: keyof typeof PLACES) => orEmpty(http.query<{ places: Nodes }>(PLACES[kind]), { places: none }).then((d) => d.places.nodes);
+  const [cameras, incidents, wards, stores, schools, clinics] = await Promise.all([
+    orEmpty(loadCameras(http), []),
+    orEmpty(http.query<{ incidents: Nodes }>(OPEN_INCIDENTS), { incidents: none }),
+    orEmpty(http.query<{ wards: Nodes }>(wardsQuery(features)), { wards: none }),
+    places('stores'),
+    places('schools'),
+    places('clinics'),
   ]);
   const metricFields = [...WARD_METRICS, 'coverage', 'coverageRatio'];
   return {
@@ -21,9 +35,9 @@ export async function loadSnapshot(http: GraphQLHttp, features: SchemaFeatures):
     incidents: incidents.incidents.nodes.map(readIncident),
     wards: wards.wards.nodes.map((w) => readWard(w, metricFields)),
     places: [
-      ...places.stores.nodes.map((p) => readPlace(p, 'store')),
-      ...places.schools.nodes.map((p) => readPlace(p, 'school')),
-      ...places.clinics.nodes.map((p) => readPlace(p, 'clinic')),
+      ...stores.map((p) => readPlace(p, 'store')),
+      ...schools.map((p) => readPlace(p, 'school')),
+      ...clinics.map((p) => readPlace(p, 'clinic')),
     ],
   };
 }
