@@ -35,6 +35,11 @@ export class OrdersChart {
     this.plot.setData(this.columns);
   }
 
+  /** Orders over every minute shown. */
+  get total(): number {
+    return this.columns[1].reduce((sum, orders) => sum + orders, 0);
+  }
+
   destroy(): void {
     this.plot.destroy();
   }
