@@ -31,6 +31,11 @@ export class MarketPanel implements Pick<MarketsSink, 'applyUpdate' | 'applySess
     return this.market?.id ?? null;
   }
 
+  /** The session whose chart is shown, or null for the whole market's. */
+  get shownSessionId(): string | null {
+    return this.market ? this.sessionId : null;
+  }
+
   /** Orders the chart shows, summed over its minutes (the test hook reads it). */
   get chartedOrders(): number {
     return this.chart?.total ?? 0;
