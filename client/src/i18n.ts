@@ -135,6 +135,7 @@ const vi = {
   'market.wholeMarket': 'Cả chợ',
   'market.close': 'Đóng',
   'market.notFound': 'Không tìm thấy chợ',
+  'market.minute': 'Phút',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -275,6 +276,7 @@ const en: Record<MessageKey, string> = {
   'market.wholeMarket': 'Whole market',
   'market.close': 'Close',
   'market.notFound': 'Market not found',
+  'market.minute': 'Minute',
 };
 
 export type Language = 'vi' | 'en';

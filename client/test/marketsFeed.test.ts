@@ -7,6 +7,7 @@ import type { MarketMark, MarketUpdate } from '../src/markets/marketModel';
 import { readMarket, readMinutes, readSession, type SessionTotals } from '../src/markets/marketParse';
 import { MarketsFeed } from '../src/markets/marketsFeed';
 import { marketsOnMap } from '../src/markets/marketsOnMap';
+import { addLive, toColumns, upToNow } from '../src/markets/ordersPerMinute';
 import { MalformedEvent } from '../src/state/parse';
 import type { LiveStore } from '../src/state/store';
 
@@ -110,5 +111,25 @@ describe('markets on the map', () => {
     const wired = marketsOnMap(CallerAccess.of('viewer', ['CAMERAS', 'LESSONS']), {} as GraphQLHttp, live, {} as LiveStore);
     expect(wired).toBeNull();
     expect(feeds).toHaveLength(0);
+  });
+});
+
+describe('the chart minutes', () => {
+  it('adds a live order to its zero-filled minute or inserts the minute in time order, never after a later one', () => {
+    const columns = toColumns([
+      { minute: '2026-12-07T10:00:00Z', orders: 1 },
+      { minute: '2026-12-07T10:01:00Z', orders: 0 },
+      { minute: '2026-12-07T10:03:00Z', orders: 0 },
+    ]);
+    const filled = addLive(columns, Date.parse('2026-12-07T10:01:40Z'), 20, 23);
+    expect(filled[1]).toEqual([1, 3, 0]);
+    const inserted = addLive(filled, Date.parse('2026-12-07T10:02:10Z'), 23, 25);
+    expect(inserted[0]).toEqual([...inserted[0]].sort((a, b) => a - b));
+    expect(inserted[1]).toEqual([1, 3, 2, 0]);
+  });
+
+  it('leaves out the minutes after now that a live session query fills with zeros', () => {
+    const points = [{ minute: '2026-12-07T10:00:00Z', orders: 2 }, { minute: '2026-12-07T10:30:00Z', orders: 0 }];
+    expect(upToNow(points, Date.parse('2026-12-07T10:10:00Z'))).toEqual([points[0]]);
   });
 });

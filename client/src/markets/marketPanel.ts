@@ -5,6 +5,7 @@ import { readMarket, readMinutes, readSession, type SessionTotals } from './mark
 import { MARKET_DETAIL } from './marketQueries';
 import type { MarketsSink } from './marketsFeed';
 import { OrdersChart } from './ordersChart';
+import { upToNow } from './ordersPerMinute';
 
 type Query = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
@@ -36,6 +37,11 @@ export class MarketPanel implements Pick<MarketsSink, 'applyUpdate' | 'applySess
     return this.market ? this.sessionId : null;
   }
 
+  /** The chart's minutes and orders, as uPlot draws them (the test hook reads them). */
+  get chartMinutes(): [number[], number[]] {
+    return this.chart?.minutes ?? [[], []];
+  }
+
   /** Orders the chart shows, summed over its minutes (the test hook reads it). */
   get chartedOrders(): number {
     return this.chart?.total ?? 0;
@@ -52,7 +58,7 @@ export class MarketPanel implements Pick<MarketsSink, 'applyUpdate' | 'applySess
       this.sessions = new Map((raw.sessions ?? []).map((s) => readSession(s, marketId)).map((s) => [s.sessionId, s]));
       this.sessionId = sessionId;
       this.render();
-      this.chart?.load(readMinutes(raw.ordersPerMinute));
+      this.chart?.load(upToNow(readMinutes(raw.ordersPerMinute), Date.now()));
     } catch (error) {
       this.onError(error instanceof Error ? error.message : String(error));
     }

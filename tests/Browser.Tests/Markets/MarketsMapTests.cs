@@ -42,6 +42,11 @@ public sealed class MarketsMapTests(MapHost host)
         await map.WaitForAsync($"h.markets.panel.shownSessionId === '{stream.SessionId}' && h.markets.panel.chartedOrders === 20");
         await stream.SendOrdersAsync(3);
         await map.WaitForAsync("h.markets.panel.chartedOrders === 23 && document.querySelector('#market-orders').textContent === '23'", 15_000);
+        // The live orders went into the current minute, the last one drawn, and the minutes stay in time order.
+        var minutes = await map.EvaluateAsync<double[][]>("() => window.__citytwin.markets.panel.chartMinutes");
+        Assert.Equal(minutes[0].Order(), minutes[0]);
+        Assert.True(minutes[1][^1] >= 3, $"last minute has {minutes[1][^1]} orders");
+        Assert.True(minutes[0][^1] <= DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "the chart runs past now");
         Assert.True(map.ConsoleErrors.Count == 0, string.Join(" | ", map.ConsoleErrors));
         await map.ScreenshotAsync("market-session-chart");
     }
