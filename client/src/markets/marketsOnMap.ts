@@ -24,7 +24,11 @@ export function marketsOnMap(access: CallerAccess, http: GraphQLHttp, live: Live
   const panel = new MarketPanel(byId('market-panel'), query, (message) => store.report('server', message));
   live.addFeed(
     new MarketsFeed(query, {
-      setMarkets: (markets) => layer.setMarkets(markets),
+      setMarkets: (markets) => {
+        layer.setMarkets(markets);
+        // After a reconnection the open panel may have missed updates: read it again.
+        panel.refresh();
+      },
       applyUpdate: (update) => {
         layer.applyUpdate(update);
         panel.applyUpdate(update);

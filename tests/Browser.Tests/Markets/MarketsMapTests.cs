@@ -49,5 +49,13 @@ public sealed class MarketsMapTests(MapHost host)
         Assert.True(minutes[0][^1] <= DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "the chart runs past now");
         Assert.True(map.ConsoleErrors.Count == 0, string.Join(" | ", map.ConsoleErrors));
         await map.ScreenshotAsync("market-session-chart");
+
+        // Orders stored while the page is offline reach it through the snapshot read on reconnecting.
+        await map.Page.Context.SetOfflineAsync(true);
+        await map.EvaluateAsync<bool>("() => { window.__citytwin.live.forceDrop(); return true; }");
+        await map.WaitForAsync("document.querySelector('#connection').dataset.state !== 'connected'");
+        await stream.SendOrdersAsync(2);
+        await map.Page.Context.SetOfflineAsync(false);
+        await map.WaitForAsync($"h.markets.layer.get('{id}').orderCount === 25 && document.querySelector('#market-orders').textContent === '25'", 30_000);
     }
 }
