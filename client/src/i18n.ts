@@ -130,6 +130,14 @@ const vi = {
   'market.orders': 'Đơn hàng',
   'layer.markets': 'Chợ trực tuyến',
   'layer.lessonArcs': 'Lớp học trực tuyến',
+  'market.retailers': 'Tiểu thương',
+  'market.sessions': 'Phiên livestream',
+  'market.revenue': 'Doanh thu',
+  'market.chartOf': 'Biểu đồ của',
+  'market.wholeMarket': 'Cả chợ',
+  'market.close': 'Đóng',
+  'market.notFound': 'Không tìm thấy chợ',
+  'market.minute': 'Phút',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -265,6 +273,14 @@ const en: Record<MessageKey, string> = {
   'market.orders': 'Orders',
   'layer.markets': 'Online markets',
   'layer.lessonArcs': 'Remote lessons',
+  'market.retailers': 'Retailers',
+  'market.sessions': 'Livestream sessions',
+  'market.revenue': 'Revenue',
+  'market.chartOf': 'Chart of',
+  'market.wholeMarket': 'Whole market',
+  'market.close': 'Close',
+  'market.notFound': 'Market not found',
+  'market.minute': 'Minute',
 };
 
 export type Language = 'vi' | 'en';

@@ -2,6 +2,7 @@ import { CallerAccess } from './api/access';
 import { SchemaFeatures } from './api/features';
 import { GraphQLHttp } from './api/http';
 import { LiveSession } from './api/live';
+import { lessonsOnMap } from './classrooms/lessonsOnMap';
 import { CAMERA, PLACE_BY_KIND } from './api/queries';
 import { onLanguageChange, setLanguage, language } from './i18n';
 import { BasemapLayer } from './map/layers/basemap';
@@ -12,6 +13,7 @@ import { SightingsLayer } from './map/layers/sightings';
 import { TraceLayer } from './map/layers/trace';
 import { WardChoroplethLayer } from './map/layers/wardChoropleth';
 import { MapView } from './map/mapView';
+import { marketsOnMap, type MarketsOnMap } from './markets/marketsOnMap';
 import { readCamera, readPlace } from './state/parse';
 import type { AlertItem, PlaceKind } from './state/model';
 import { LiveStore } from './state/store';
@@ -35,6 +37,8 @@ export interface TestHook {
   store: LiveStore;
   live: LiveSession;
   ready: Promise<void>;
+  /** Null where the key may not read market totals. */
+  markets: MarketsOnMap | null;
 }
 
 declare global {
@@ -84,6 +88,9 @@ async function start(): Promise<void> {
     },
   );
 
+  const markets = marketsOnMap(access, http, live, store);
+  const lessonArcs = lessonsOnMap(access, http, live);
+
   const openAlert = (alert: AlertItem) => {
     if (alert.lon !== null && alert.lat !== null) view.map.flyTo({ center: [alert.lon, alert.lat], zoom: Math.max(view.map.getZoom(), 15) });
     if (alert.kind === 'incident') detail.showIncident(alert.subject);
@@ -114,6 +121,11 @@ async function start(): Promise<void> {
     view.register(new PlacesLayer('clinic'));
     view.register(new SightingsLayer());
     view.register(trace);
+    if (lessonArcs) view.register(lessonArcs);
+    if (markets) {
+      view.register(markets.layer);
+      view.onClick('markets-point', (id) => void markets.panel.open(id));
+    }
     view.onClick('cameras-point', (id) => detail.showCamera(id));
     view.onClick('incidents-point', (id) => detail.showIncident(id));
     view.onClick('sightings-point', (plate) => void detail.showVehicle(plate));
@@ -137,6 +149,7 @@ async function start(): Promise<void> {
     feed.render();
     sidebar.render();
     detail.render();
+    markets?.panel.refresh();
   };
   onLanguageChange(renderAll);
   renderAll();
@@ -148,7 +161,7 @@ async function start(): Promise<void> {
     }
   });
 
-  window.__citytwin = { map: view.map, view, store, live, ready: live.firstLive };
+  window.__citytwin = { map: view.map, view, store, live, ready: live.firstLive, markets };
 }
 
 /** Coalesces refreshes of one entity: a burst of counter changes costs one query per 500 ms. */

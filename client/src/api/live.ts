@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import type { SchemaFeatures } from './features';
 import type { GraphQLHttp } from './http';
+import type { LiveFeed } from './liveFeed';
 import { ALERT_HANDLERS } from './liveHandlers';
 import { FATAL_CLOSE_CODES, ReconnectPlan, retryDelayMs } from './reconnect';
 import { alertsSubscription, CAMERA_STATUS, ENTITY_CHANGED, INCIDENT_UPDATES, SIGHTINGS } from './queries';
@@ -22,6 +23,7 @@ export class LiveSession {
   private disposers: (() => void)[] = [];
   private viewport: Bbox | null = null;
   private subscribedViewport: Bbox | null = null;
+  private readonly feeds: LiveFeed[] = [];
   /** Resolves once the first snapshot is drawn-ready and subscriptions are made. */
   readonly firstLive: Promise<void>;
   private resolveFirstLive!: () => void;
@@ -64,6 +66,11 @@ export class LiveSession {
     });
   }
 
+  /** Adds a feature's feed; it starts with the next (re)connection, so add feeds before `start`. */
+  addFeed(feed: LiveFeed): void {
+    this.feeds.push(feed);
+  }
+
   /** Drops the socket as a network failure would (close code 4000 is retried). For tests and the benchmark. */
   forceDrop(): void {
     this.socket?.close(4000, 'dropped by the page');
@@ -88,6 +95,8 @@ export class LiveSession {
     }
     this.subscribeCityWide(generation);
     this.subscribeScoped(generation);
+    await Promise.all(this.feeds.map((feed) => this.startFeed(feed, generation)));
+    if (!this.plan.isCurrent(generation)) return;
     this.store.setConnection('connected');
     this.resolveFirstLive();
   }
@@ -111,6 +120,19 @@ export class LiveSession {
   }
 
   private scopedDisposers: (() => void)[] = [];
+
+  /** A feed's subscriptions join the connection's own, so a drop ends them and the next connection starts them again. */
+  private async startFeed(feed: LiveFeed, generation: number): Promise<void> {
+    try {
+      await feed.connected((query, variables, field, handle) => {
+        const dispose = this.subscribe(generation, query, variables, field, handle);
+        this.disposers.push(dispose);
+        return dispose;
+      });
+    } catch (error) {
+      this.store.report('server', describe(error));
+    }
+  }
 
   private subscribeCityWide(generation: number): void {
     this.disposers.push(

@@ -29,6 +29,13 @@ export class LessonArcsLayer implements MapLayer {
     this.update(map, store);
   }
 
+  /** Replaces the lessons with a snapshot (after connecting or reconnecting). */
+  setLessons(lessons: readonly LessonMark[]): void {
+    this.lessons.clear();
+    for (const lesson of lessons) this.lessons.set(lesson.id, lesson);
+    this.redraw();
+  }
+
   /** Adds or replaces a lesson (from the query or a `lessonUpdates` event). */
   upsert(lesson: LessonMark): void {
     this.lessons.set(lesson.id, lesson);

@@ -15,7 +15,7 @@ export class OrdersChart {
         height,
         title: t('market.ordersPerMinute'),
         scales: { x: { time: true } },
-        series: [{}, { label: t('market.orders'), stroke: '#ef6c00', fill: 'rgba(239,108,0,0.15)', width: 2 }],
+        series: [{ label: t('market.minute') }, { label: t('market.orders'), stroke: '#ef6c00', fill: 'rgba(239,108,0,0.15)', width: 2 }],
         axes: [{}, { size: 40 }],
       },
       this.columns,
@@ -33,6 +33,16 @@ export class OrdersChart {
   live(before: number, after: number, atMs = Date.now()): void {
     this.columns = addLive(this.columns, atMs, before, after);
     this.plot.setData(this.columns);
+  }
+
+  /** The minutes shown (Unix seconds) and their orders. */
+  get minutes(): ChartColumns {
+    return this.columns;
+  }
+
+  /** Orders over every minute shown. */
+  get total(): number {
+    return this.columns[1].reduce((sum, orders) => sum + orders, 0);
   }
 
   destroy(): void {

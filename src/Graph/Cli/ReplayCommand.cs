@@ -111,7 +111,7 @@ public static class ReplayCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            problem = $"cannot read the development keys ({keysPath}) and connector secrets ({connectorsPath}): {e.Message}. Start the host with ./run, which writes them.";
+            problem = $"cannot read the development keys ({keysPath}) and connector secrets ({connectorsPath}): {e.Message.TrimEnd('.')}. Start the host with ./run, which writes them.";
             return false;
         }
     }

@@ -45,6 +45,10 @@ public static class LiveExtensions
         services.TryAddSingleton<EnumerationGraphType<IncidentKind>>();
         services.TryAddSingleton<EnumerationGraphType<IncidentStatus>>();
         services.TryAddSingleton<EnumerationGraphType<CityTwin.Twin.Spatial.Located.LocationQuality>>();
+        services.TryAddSingleton<CityTwin.Graph.Schema.Markets.MarketUpdateGraphType>();
+        services.TryAddSingleton<CityTwin.Graph.Schema.Markets.SessionUpdateGraphType>();
+        services.TryAddSingleton<CityTwin.Graph.Schema.Schools.LessonUpdateGraphType>();
+        services.TryAddSingleton<EnumerationGraphType<CityTwin.Twin.Schools.LessonInteractionKind>>();
         return services;
     }
 }

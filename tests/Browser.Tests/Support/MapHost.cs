@@ -19,6 +19,9 @@ namespace CityTwin.Browser.Tests.Support;
 public sealed class MapHost : IAsyncLifetime
 {
     public const string OperatorKey = "op-map-tests-4c7e91a2b3d5";
+    /// <summary>The market platform connector the browser tests sign their order streams with.</summary>
+    public const string ConnectorId = "browser-tests-connector";
+    public const string ConnectorSecret = "browser-tests-secret-8b1f3c";
 
     private readonly TestDatabase database = new();
     private WebApplication? app;
@@ -48,6 +51,9 @@ public sealed class MapHost : IAsyncLifetime
             // The map reads no X-rays; composing and warming the demo model on a fresh checkout's first start takes
             // both cores for seconds while the first page loads. The imaging tests start the host with the model.
             ["CityTwin:Imaging:DemoModel:Enabled"] = "false",
+            // No connectors file either: only this connector may post market orders.
+            ["CityTwin:Markets:Webhook:ConnectorsFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-connectors-{Guid.NewGuid():N}.json"),
+            [$"CityTwin:Markets:Webhook:Connectors:{ConnectorId}"] = ConnectorSecret,
         });
         builder.AddCityTwinHost(new HostSettings(url, database.ConnectionString, LoadDemoCity: true,
             SiloPort: FreePort.Next(), GatewayPort: FreePort.Next()));
