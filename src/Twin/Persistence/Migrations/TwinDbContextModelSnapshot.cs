@@ -1131,6 +1131,100 @@ namespace CityTwin.Twin.Persistence.Migrations
                     b.ToTable("market_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CityTwin.Twin.Planning.CameraPlanRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("adopted_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("plan");
+
+                    b.HasKey("Id")
+                        .HasName("pk_camera_plans");
+
+                    b.ToTable("camera_plans", (string)null);
+                });
+
+            modelBuilder.Entity("CityTwin.Twin.Planning.PlannedCameraRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("adopted_at");
+
+                    b.Property<double>("FieldOfViewDeg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("field_of_view_deg");
+
+                    b.Property<double>("GainM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gain_m");
+
+                    b.Property<double>("HeadingDeg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("heading_deg");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Point>("Location")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<double>("RangeM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("range_m");
+
+                    b.Property<Polygon>("ViewArea")
+                        .IsRequired()
+                        .HasColumnType("geometry(Polygon,4326)")
+                        .HasColumnName("view_area");
+
+                    b.Property<string>("WardCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ward_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planned_cameras");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_planned_cameras_plan_id");
+
+                    b.HasIndex("ViewArea")
+                        .HasDatabaseName("ix_planned_cameras_view_area");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ViewArea"), "gist");
+
+                    b.ToTable("planned_cameras", (string)null);
+                });
+
             modelBuilder.Entity("CityTwin.Twin.Schools.LessonAttendanceRow", b =>
                 {
                     b.Property<string>("LessonId")
@@ -1649,6 +1743,10 @@ namespace CityTwin.Twin.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("open_incident_ids");
+
+                    b.Property<long?>("Population")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
