@@ -45,6 +45,8 @@ public static class LiveExtensions
         services.TryAddSingleton<EnumerationGraphType<IncidentKind>>();
         services.TryAddSingleton<EnumerationGraphType<IncidentStatus>>();
         services.TryAddSingleton<EnumerationGraphType<CityTwin.Twin.Spatial.Located.LocationQuality>>();
+        services.TryAddSingleton<CityTwin.Graph.Schema.Coverage.PlanProgressGraphType>();
+        services.TryAddSingleton<EnumerationGraphType<CityTwin.Twin.Planning.PlanStage>>();
         services.TryAddSingleton<CityTwin.Graph.Schema.Markets.MarketUpdateGraphType>();
         services.TryAddSingleton<CityTwin.Graph.Schema.Markets.SessionUpdateGraphType>();
         services.TryAddSingleton<CityTwin.Graph.Schema.Schools.LessonUpdateGraphType>();

@@ -1,4 +1,5 @@
 using CityTwin.Vision.Fire;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CityTwin.Vision.Fire.Hosting;
 
 namespace CityTwin.Graph.Fire;
@@ -7,13 +8,14 @@ namespace CityTwin.Graph.Fire;
 public static class FireIncidentExtensions
 {
     /// <summary>
-    /// Registers the twin's mask source and event sink before the watch's own defaults (which only log), the watch
+    /// Registers the twin's mask source and event sink ahead of the watch's own defaults (which only log), the watch
     /// itself (<c>CityTwin:Fire</c>) and the workers that read <c>CityTwin:Fire:Cameras</c>.
     /// </summary>
     public static IServiceCollection AddCityTwinFireIncidents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IExclusionMaskSource, StoredExclusionMasks>();
-        services.AddSingleton<IFireEventSink, IncidentFireEventSink>();
+        // TryAdd: a host (or a test) that registered its own sink or mask source first keeps it.
+        services.TryAddSingleton<IExclusionMaskSource, StoredExclusionMasks>();
+        services.TryAddSingleton<IFireEventSink, IncidentFireEventSink>();
         services.AddCityTwinFireWatch(configuration);
         services.AddOptions<FireCamerasOptions>().Bind(configuration.GetSection("CityTwin:Fire"))
             .Validate(o => o.SampleInterval >= TimeSpan.Zero, "CityTwin:Fire:SampleInterval must not be negative");

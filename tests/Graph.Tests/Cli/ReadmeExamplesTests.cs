@@ -6,8 +6,9 @@ namespace CityTwin.Graph.Tests.Cli;
 
 /// <summary>
 /// The README's command examples, copied as a newcomer copies them and run from the checkout root. Only the safe ones
-/// run: <c>./citytwin</c> lines with no placeholder (<c>&lt;…&gt;</c>, <c>[…]</c>, <c>FILE</c>) that do not start a
-/// server. They write into the test database only.
+/// run: <c>./citytwin</c> lines with no placeholder (<c>&lt;…&gt;</c>, <c>[…]</c>, <c>FILE</c>) that neither start a
+/// server nor talk to the one <c>./run</c> starts on port 5080 (<c>replay</c>; the replay tests start their own host).
+/// They write into the test database only.
 /// </summary>
 public sealed partial class ReadmeExamplesTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
@@ -36,7 +37,7 @@ public sealed partial class ReadmeExamplesTests(TestDatabase database) : IClassF
     [Fact]
     public void SafeExamples_PlaceholdersAndServers_AreLeftOut()
     {
-        var readme = "text\n```\n./citytwin import <geojson> FILE\n./citytwin serve\n./citytwin eval plates --images d --truth t\n```\n./citytwin outside\n";
+        var readme = "text\n```\n./citytwin import <geojson> FILE\n./citytwin serve\n./citytwin replay market ben-thanh\n./citytwin eval plates --images d --truth t\n```\n./citytwin outside\n";
 
         Assert.Equal(["./citytwin eval plates --images d --truth t"], SafeExamples(readme));
     }
@@ -46,8 +47,11 @@ public sealed partial class ReadmeExamplesTests(TestDatabase database) : IClassF
             .SelectMany(block => block.Groups["body"].Value.Split('\n'))
             .Select(line => line.Trim())
             .Where(line => line.StartsWith("./citytwin ", StringComparison.Ordinal))
-            .Where(line => !Placeholder().IsMatch(line) && !line.StartsWith("./citytwin serve", StringComparison.Ordinal))
+            .Where(line => !Placeholder().IsMatch(line) && !NeedsARunningHost(line))
             .ToList();
+
+    private static bool NeedsARunningHost(string line) =>
+        line.StartsWith("./citytwin serve", StringComparison.Ordinal) || line.StartsWith("./citytwin replay", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^```[^\n]*\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FencedBlock();

@@ -17,8 +17,10 @@ namespace CityTwin.Graph.Tests.Fire;
 /// <summary>
 /// The fire watch as <c>citytwin serve</c> wires it (<see cref="CityTwinHostExtensions.AddCityTwinHost"/>): options from
 /// <c>CityTwin:Fire</c>, the committed model, masks from configuration, counters on the CityTwin.Vision meter. The
-/// host registers the sink (part B: incidents); here a recording one stands in for it.
+/// host registers the sink (part B: incidents); here a recording one stands in for it. It counts the process-wide
+/// CityTwin.Vision meter, so it shares a collection (runs apart) with the other test whose host watches for fire.
 /// </summary>
+[Collection(FireMeterCollection.Name)]
 public sealed class FireWatchWiringTests
 {
     [SkippableFact]

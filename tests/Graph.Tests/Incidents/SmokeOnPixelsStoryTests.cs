@@ -12,6 +12,7 @@ namespace CityTwin.Graph.Tests.Incidents;
 /// frames (<c>CityTwin:Fire:Cameras</c>), the project's own detector confirms the smoke over several frames, and the
 /// camera-event ingest opens a located incident whose polygon holds where the smoke rises.
 /// </summary>
+[Collection(Fire.FireMeterCollection.Name)]
 public sealed class SmokeOnPixelsStoryTests(FireWatchHost host, ITestOutputHelper output) : IClassFixture<FireWatchHost>
 {
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
