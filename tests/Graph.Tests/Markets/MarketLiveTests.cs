@@ -18,8 +18,11 @@ public sealed class MarketLiveTests(MarketsHost host)
 
         await host.PostSignedAsync(MarketsHost.OrdersBody(market.MarketId, market.Order("live-1", amount: 99_000)));
 
+        // Updates from setting the market up (no orders yet) may still be on their way: wait for the ones with the order.
         var seen = new Dictionary<string, JsonElement>();
-        while (seen.Count < 2)
+        static bool HasOrder(Dictionary<string, JsonElement> seen, string id, string field) =>
+            seen.TryGetValue(id, out var data) && data.GetProperty(field).GetProperty("orderCount").GetInt64() > 0;
+        while (!HasOrder(seen, "m", "marketUpdates") || !HasOrder(seen, "s", "sessionUpdates"))
         {
             var message = await socket.ReceiveAsync(TimeSpan.FromSeconds(10));
             if (message.GetProperty("type").GetString() == "next") seen[message.GetProperty("id").GetString()!] = message.GetProperty("payload").GetProperty("data");
