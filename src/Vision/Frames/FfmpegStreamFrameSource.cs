@@ -146,7 +146,9 @@ public sealed class FfmpegStreamFrameSource : IFrameSource
         try
         {
             if (!process.HasExited) process.Kill();
-            process.WaitForExit(2000);
+            // WaitForExit(timeout) does not wait for the asynchronous stderr reader; once the process is gone, the
+            // parameterless call does, so ffmpeg's last error line is there for the log.
+            if (process.WaitForExit(2000)) process.WaitForExit();
         }
         catch (InvalidOperationException)
         {
