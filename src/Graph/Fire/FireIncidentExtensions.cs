@@ -1,6 +1,7 @@
 using CityTwin.Vision.Fire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using CityTwin.Vision.Fire.Hosting;
+using CityTwin.Vision.Fire.Watch;
 
 namespace CityTwin.Graph.Fire;
 
@@ -17,7 +18,7 @@ public static class FireIncidentExtensions
         services.TryAddSingleton<IExclusionMaskSource, StoredExclusionMasks>();
         services.TryAddSingleton<IFireEventSink, IncidentFireEventSink>();
         services.AddCityTwinFireWatch(configuration);
-        services.AddOptions<FireCamerasOptions>().Bind(configuration.GetSection("CityTwin:Fire"))
+        services.AddOptions<FireCamerasOptions>().Bind(configuration.GetSection(FireWatchOptions.Section))
             .Validate(o => o.SampleInterval >= TimeSpan.Zero, "CityTwin:Fire:SampleInterval must not be negative");
         services.AddHostedService<FireVisionWorkers>();
         return services;

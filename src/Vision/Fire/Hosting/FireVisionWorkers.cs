@@ -2,6 +2,7 @@ using CityTwin.Twin.Extensions;
 using CityTwin.Vision.Fire.Model;
 using CityTwin.Vision.Fire.Watch;
 using CityTwin.Vision.Frames;
+using CityTwin.Vision.Plates.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,17 +14,17 @@ namespace CityTwin.Vision.Fire.Hosting;
 /// The host's smoke and fire watch: one loop per camera of <see cref="FireCamerasOptions.Cameras"/> that opens the
 /// camera's frame source and hands sampled frames to that camera's <see cref="FireWatch"/>, whose confirmed events go
 /// to the registered <see cref="IFireEventSink"/> (in the product: the camera-event ingest, which opens incidents).
-/// A missing model stops only the fire watch, with one error line; a failing source is retried with back-off; a
-/// file or folder read to its end is done. One camera's failure never stops another.
+/// A missing model stops only the fire watch, with one error line; a failing source is retried with the same camera
+/// restart back-off as plate reading (<see cref="VisionCamerasOptions.RetryPolicy"/>); a file or folder read to its end
+/// is done. One camera's failure never stops another.
 /// </summary>
 public sealed partial class FireVisionWorkers(
     IOptions<FireCamerasOptions> options,
+    IOptions<VisionCamerasOptions> restarts,
     FireWatchFactory watches,
     TwinReadiness readiness,
     ILogger<FireVisionWorkers> logger) : BackgroundService
 {
-    private static readonly ReconnectPolicy Retry = new(TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30), null);
-
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,7 +87,7 @@ public sealed partial class FireVisionWorkers(
                     problem = $"failed: {e.Message}";
                 }
                 failures++;
-                var delay = Retry.DelayAfter(failures);
+                var delay = restarts.Value.RetryPolicy.DelayAfter(failures);
                 LogRestart(cameraId, location, problem, failures, delay.TotalSeconds);
                 try
                 {
