@@ -7,8 +7,10 @@ namespace CityTwin.Twin.Planning;
 /// <param name="Bound">Upper bound on the best possible gain (equal to <paramref name="Objective"/> when proved optimal; unknown for greedy).</param>
 /// <param name="Optimal">Whether the solver proved the choice optimal.</param>
 /// <param name="Elapsed">Solve time.</param>
+/// <param name="BoundSource">The OR-Tools solver that proved <paramref name="Bound"/> (null without a bound).</param>
 public sealed record SiteChoice(
-    IReadOnlyList<int> Sites, IReadOnlyList<double> MarginalWeights, double Objective, double? Bound, bool Optimal, TimeSpan Elapsed)
+    IReadOnlyList<int> Sites, IReadOnlyList<double> MarginalWeights, double Objective, double? Bound, bool Optimal, TimeSpan Elapsed,
+    string? BoundSource = null)
 {
     /// <summary>Relative gap between the proved bound and the objective, in percent (null without a bound).</summary>
     public double? GapPercent => Bound is { } bound && bound > 0 ? Math.Max(0, 100 * (bound - Objective) / bound) : Bound is null ? null : 0;

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace CityTwin.Twin.Planning;
+
+/// <summary>
+/// The exact siting solve as a plan runs it: presolve (<see cref="SitingPresolve"/>), greedy and swap search on the
+/// reduced problem for a strong first plan, GLOP's LP bound (<see cref="LpSitingBound"/>), and only when that gap is
+/// still above <see cref="TargetGap"/> a CP-SAT search on the reduced problem for the rest of the time. The answer is
+/// never worse than the greedy plan it is given and always carries the best bound an OR-Tools solver proved, and which.
+/// </summary>
+public static class ProvedSiting
+{
+    /// <summary>A plan stops early once its proved gap is at most this (0.1%).</summary>
+    public const double TargetGap = 0.001;
+
+    /// <summary>The best choice of up to <paramref name="count"/> sites of <paramref name="model"/> within <paramref name="timeLimit"/>.</summary>
+    public static SiteChoice Choose(PlanningModel model, int count, TimeSpan timeLimit, SiteChoice greedy,
+        IProgress<SolveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        TimeSpan Left() => timeLimit - watch.Elapsed;
+        var problem = SitingPresolve.Reduce(model);
+        var best = SwapSearch.Improve(problem, ReducedGreedy(problem, count), Fraction(timeLimit, 0.2), cancellationToken);
+        var value = problem.Value(best);
+
+        double? bound = null;
+        string? source = null;
+        if (Left() > TimeSpan.Zero && LpSitingBound.Solve(problem, count, Left()) is { } lp)
+            (bound, source) = (Math.Max(value, lp.Bound), LpSitingBound.Source);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (bound is { } b) progress?.Report(new SolveProgress(value / 10d, b / 10d, watch.Elapsed, timeLimit));
+
+        var optimal = bound is { } known && known - value < 1;
+        if (!optimal && (bound is null || (bound - value) / bound > TargetGap) && Left() > TimeSpan.FromMilliseconds(200))
+        {
+            var search = Search(problem, count, best, Left(), watch.Elapsed, timeLimit, progress, cancellationToken);
+            if (search.Value > value) (best, value) = (search.Sites, search.Value);
+            if (search.Bound is { } proved && (bound is null || proved < bound))
+                (bound, source) = (Math.Max(value, proved), "CP-SAT");
+            // CP-SAT calls a search stopped at its gap limit optimal too: only a closed bound counts here.
+            optimal = bound is { } now && now - value < 1;
+        }
+
+        var chosen = best.Select(s => problem.Sites[s]).ToList();
+        var weights = model.IntegerWeights();
+        var ordered = ExactSiting.OrderByGain(model, weights, chosen, out var gains);
+        var result = new SiteChoice(ordered, gains, value / 10d, bound / 10d, optimal, watch.Elapsed, source);
+        // Rounding in the reduced problem's units must never let the plan fall below the greedy answer it is shown beside.
+        return result.Objective < greedy.Objective ? greedy with { Bound = result.Bound, BoundSource = source, Elapsed = watch.Elapsed } : result;
+    }
+
+    /// <summary>Workers for CP-SAT: one per core, so a plan does not starve the host on a small machine.</summary>
+    internal static int Workers => Math.Max(1, Environment.ProcessorCount);
+
+    private static TimeSpan Fraction(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
+
+    /// <summary>Greedy on the reduced problem: take the site adding the most uncovered group weight, lazily re-scored.</summary>
+    private static int[] ReducedGreedy(ReducedSiting problem, int count)
+    {
+        var covered = new bool[problem.GroupWeights.Length];
+        long Gain(int s) => problem.SiteGroups[s].Where(g => !covered[g]).Sum(g => problem.GroupWeights[g]);
+        var queue = new PriorityQueue<int, long>(Comparer<long>.Create((a, b) => b.CompareTo(a)));
+        for (var s = 0; s < problem.Sites.Length; s++) queue.Enqueue(s, Gain(s));
+        var chosen = new List<int>();
+        while (chosen.Count < count && queue.TryDequeue(out var site, out var stale))
+        {
+            var gain = Gain(site);
+            if (gain < stale && queue.TryPeek(out _, out var next) && gain < next)
+            {
+                queue.Enqueue(site, gain);
+                continue;
+            }
+            if (gain <= 0) break;
+            foreach (var g in problem.SiteGroups[site]) covered[g] = true;
+            chosen.Add(site);
+        }
+        return [.. chosen];
+    }
+
+    private sealed record SearchResult(int[] Sites, long Value, double? Bound);
+
+    /// <summary>CP-SAT on the reduced problem from <paramref name="hint"/>; stops at <see cref="TargetGap"/> or the time limit.</summary>
+    private static SearchResult Search(ReducedSiting problem, int count, int[] hint, TimeSpan limit, TimeSpan spent, TimeSpan total,
+        IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    {
+        var cp = new CpModel();
+        var x = problem.Sites.Select(_ => cp.NewBoolVar("")).ToArray();
+        var y = new BoolVar[problem.GroupWeights.Length];
+        var hinted = hint.ToHashSet();
+        for (var g = 0; g < y.Length; g++)
+        {
+            y[g] = cp.NewBoolVar("");
+            cp.Add(LinearExpr.Sum(problem.GroupCoverers[g].Select(s => (ILiteral)x[s])) >= y[g]);
+            cp.AddHint(y[g], problem.GroupCoverers[g].Any(hinted.Contains));
+        }
+        cp.Add(LinearExpr.Sum(x) <= count);
+        cp.Maximize(LinearExpr.WeightedSum(y, problem.GroupWeights));
+        for (var s = 0; s < x.Length; s++) cp.AddHint(x[s], hinted.Contains(s));
+        using var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{limit.TotalSeconds:F3} num_workers:{Workers} linearization_level:2 relative_gap_limit:{TargetGap}"),
+        };
+        using var stop = cancellationToken.Register(solver.StopSearch);
+        var status = solver.Solve(cp, new Reporter(progress, spent, total));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return new SearchResult(hint, 0, null);
+        var sites = Enumerable.Range(0, x.Length).Where(s => solver.BooleanValue(x[s])).ToArray();
+        return new SearchResult(sites, problem.Value(sites), solver.BestObjectiveBound);
+    }
+
+    private sealed class Reporter(IProgress<SolveProgress>? progress, TimeSpan spent, TimeSpan total) : CpSolverSolutionCallback
+    {
+        public override void OnSolutionCallback() =>
+            progress?.Report(new SolveProgress(ObjectiveValue() / 10d, BestObjectiveBound() / 10d, spent + TimeSpan.FromSeconds(WallTime()), total));
+    }
+}
