@@ -92,7 +92,7 @@ public static class CoverageBenchmark
             {
                 "cpsat" => ExactSiting.Choose(model, count, limit, greedy),
                 "scip" => MipSiting.Choose(model, count, limit, greedy),
-                _ => ProvedSiting.Choose(model, count, limit, greedy),
+                _ => ProvedSiting.Choose(model, count, limit, greedy, trace: line => Console.WriteLine($"  {line}")),
             };
             Console.WriteLine("| solver | cameras | added km | weighted gain | proved bound | gap % | time s |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");

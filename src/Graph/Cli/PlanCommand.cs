@@ -29,7 +29,7 @@ public static class PlanCommand
         var export = new Option<FileInfo?>("--export") { Description = "Also write the plan's sites to this file: .geojson (sites and view areas) or .csv" };
         var db = new Option<string?>("--db") { Description = "Npgsql connection string (default: CITYTWIN_DB)" };
 
-        var cameras = new Command("cameras", "Choose sites for new cameras that add the most covered road (greedy and CP-SAT side by side)");
+        var cameras = new Command("cameras", "Choose sites for new cameras that add the most covered road (greedy and the exact OR-Tools solve side by side)");
         foreach (var option in new Option[] { count, kind, area, classes, timeLimit, export, db })
             cameras.Options.Add(option);
         cameras.SetAction(async (ParseResult parse, CancellationToken cancellationToken) =>
@@ -66,18 +66,10 @@ public static class PlanCommand
             await using var services = new ServiceCollection().AddLogging().AddTwinDatabase(connectionString).AddTwinCoverage().BuildServiceProvider();
             await TwinDatabaseMigrator.MigrateAsync(services.GetRequiredService<IDbContextFactory<TwinDbContext>>(), cancellationToken);
             var planner = services.GetRequiredService<CameraPlanner>();
-            // Progress bars need a terminal; redirected output (CI, pipes) gets only the result.
-            var result = AnsiConsole.Profile.Capabilities.Interactive
-                ? await AnsiConsole.Progress().AutoClear(true).StartAsync(async context =>
-                {
-                    var bar = context.AddTask("planning", maxValue: 1);
-                    return await planner.PlanAsync(request, new InlineProgress<PlanProgress>(p =>
-                    {
-                        bar.Value = p.Fraction;
-                        bar.Description = p.GapPercent is { } gap ? $"{p.Stage.ToString().ToLowerInvariant()} (gap {gap:F1}%)" : p.Stage.ToString().ToLowerInvariant();
-                    }), cancellationToken: cancellationToken);
-                })
-                : await planner.PlanAsync(request, cancellationToken: cancellationToken);
+            // The bar goes to stderr: stdout carries only the plan, its last line the summary scripts read.
+            var bar = PlanProgressBar.ForConsole();
+            var result = await planner.PlanAsync(request, bar, cancellationToken: cancellationToken);
+            bar.Finish();
             Render(result);
             if (exportFile is not null)
             {
@@ -105,7 +97,7 @@ public static class PlanCommand
         foreach (var site in plan.Sites)
             table.AddRow($"{site.Rank}", $"{site.Longitude:F6}", $"{site.Latitude:F6}", $"{site.HeadingDeg:F0}°", site.WardCode, $"{site.GainM:F0}");
         AnsiConsole.Write(table);
-        Console.WriteLine($"plan {plan.Id}: {plan.CandidateCount} candidate sites; CP-SAT {(plan.Optimal ? "proved optimal" : "stopped at the time limit")} in {plan.SolveSeconds:F1} s");
+        Console.WriteLine($"plan {plan.Id}: {plan.CandidateCount} candidate sites; {(plan.Optimal ? "proved optimal" : $"gap {plan.GapPercent:F2}%")} in {plan.SolveSeconds:F1} s, bound proved by {plan.BoundSource ?? "no solver"}");
         Console.WriteLine($"greedy beside it: after {plan.GreedyAfterPercent:F1}% (+{plan.GreedyAddedM / 1000:F2} km) in {plan.GreedySeconds:F2} s");
         Console.WriteLine($"line of sight is not modelled (no building heights); adopt with the adoptPlan mutation (planId: \"{plan.Id}\")");
     }

@@ -15,10 +15,11 @@ namespace CityTwin.Twin.Planning;
 /// <param name="GreedySeconds">Greedy solve time.</param>
 /// <param name="GreedyCount">Sites the greedy choice used (the same count, or for an inverse plan its own count).</param>
 /// <param name="Sites">Proposed sites by rank.</param>
+/// <param name="BoundSource">The OR-Tools solver that proved the bound behind <paramref name="GapPercent"/>.</param>
 public sealed record CameraPlan(
     string Id, CameraSiteKind Kind, int? RequestedCount, int CandidateCount, double ScopeLengthM, double CoveredBeforeM,
     double AddedM, bool Optimal, double GapPercent, double SolveSeconds, double GreedyAddedM, double GreedySeconds, int GreedyCount,
-    IReadOnlyList<PlannedSite> Sites)
+    IReadOnlyList<PlannedSite> Sites, string? BoundSource = null)
 {
     /// <summary>Coverage of the scope before the plan, in percent.</summary>
     public double BeforePercent => ScopeLengthM > 0 ? 100 * CoveredBeforeM / ScopeLengthM : 0;

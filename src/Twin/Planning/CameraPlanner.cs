@@ -7,7 +7,7 @@ namespace CityTwin.Twin.Planning;
 
 /// <summary>
 /// Chooses sites for new cameras (the maximal covering location problem over view areas on roads): builds the problem
-/// in PostGIS, solves it greedily and exactly (CP-SAT) side by side, and stores the plan so it can be adopted.
+/// in PostGIS, solves it greedily and exactly (<see cref="ProvedSiting"/>: GLOP's bound, CP-SAT's search) side by side, and stores the plan so it can be adopted.
 /// Existing cameras and adopted planned cameras stay fixed: only what they leave uncovered can be gained.
 /// </summary>
 public sealed class CameraPlanner(PlanningModelBuilder builder, IDbContextFactory<TwinDbContext> contexts, TimeProvider clock)
@@ -32,7 +32,7 @@ public sealed class CameraPlanner(PlanningModelBuilder builder, IDbContextFactor
         var greedy = GreedySiting.Choose(model, request.Count);
         var solveProgress = progress is null ? null : new InlineProgress<SolveProgress>(p =>
             progress.Report(new PlanProgress(id, PlanStage.Solving, 0.1 + 0.9 * p.Fraction, p.Objective, p.Bound)));
-        var exact = ExactSiting.Choose(model, request.Count, request.TimeLimit, greedy, solveProgress, cancellationToken);
+        var exact = ProvedSiting.Choose(model, request.Count, request.TimeLimit, greedy, solveProgress, cancellationToken);
         var plan = Describe(id, request.Kind, request.Count, model, exact, greedy);
         await SaveAsync(plan, cancellationToken);
         progress?.Report(new PlanProgress(id, PlanStage.Done, 1, exact.Objective, exact.Bound));
@@ -65,7 +65,7 @@ public sealed class CameraPlanner(PlanningModelBuilder builder, IDbContextFactor
         }
         return new CameraPlan(id, kind, count, model.Sites.Count, model.ScopeLengthM, model.CoveredBeforeM,
             model.CoveredLengthM(exact.Sites), exact.Optimal, exact.GapPercent ?? 0, exact.Elapsed.TotalSeconds,
-            model.CoveredLengthM(greedy.Sites), greedy.Elapsed.TotalSeconds, greedy.Sites.Count, sites);
+            model.CoveredLengthM(greedy.Sites), greedy.Elapsed.TotalSeconds, greedy.Sites.Count, sites, exact.BoundSource);
     }
 
     internal async Task SaveAsync(CameraPlan plan, CancellationToken cancellationToken)

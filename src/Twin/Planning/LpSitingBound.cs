@@ -12,8 +12,11 @@ public static class LpSitingBound
     /// <summary>The solver named as the bound's source when GLOP proves it.</summary>
     public const string Source = "GLOP (LP relaxation)";
 
-    /// <summary>GLOP's optimal value (integer weight units) and the fractional site values, or null if GLOP did not finish.</summary>
-    public static (double Bound, double[] Sites)? Solve(ReducedSiting problem, int count, TimeSpan timeLimit)
+    /// <summary>
+    /// GLOP's optimal value (integer weight units), the fractional site values and each site's reduced cost, or null if
+    /// GLOP did not finish. A site at 0 with reduced cost r cannot be forced in without the LP value dropping by |r|.
+    /// </summary>
+    public static (double Bound, double[] Sites, double[] ReducedCosts)? Solve(ReducedSiting problem, int count, TimeSpan timeLimit)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver here");
         var x = problem.Sites.Select(_ => solver.MakeNumVar(0, 1, "")).ToArray();
@@ -33,6 +36,7 @@ public static class LpSitingBound
         solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL) return null;
         // The objective is integral in its units; a hair of slack keeps round-off from cutting below the true optimum.
-        return (objective.Value() + 1e-6 * Math.Max(1, Math.Abs(objective.Value())), x.Select(v => v.SolutionValue()).ToArray());
+        return (objective.Value() + 1e-6 * Math.Max(1, Math.Abs(objective.Value())), x.Select(v => v.SolutionValue()).ToArray(),
+            x.Select(v => v.ReducedCost()).ToArray());
     }
 }

@@ -17,31 +17,54 @@ public static class ProvedSiting
 
     /// <summary>The best choice of up to <paramref name="count"/> sites of <paramref name="model"/> within <paramref name="timeLimit"/>.</summary>
     public static SiteChoice Choose(PlanningModel model, int count, TimeSpan timeLimit, SiteChoice greedy,
-        IProgress<SolveProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<SolveProgress>? progress = null, CancellationToken cancellationToken = default, Action<string>? trace = null)
     {
         var watch = Stopwatch.StartNew();
         TimeSpan Left() => timeLimit - watch.Elapsed;
+        void Trace(string step) => trace?.Invoke(FormattableString.Invariant($"{watch.Elapsed.TotalSeconds,6:F2} s  {step}"));
         var problem = SitingPresolve.Reduce(model);
-        var best = SwapSearch.Improve(problem, ReducedGreedy(problem, count), Fraction(timeLimit, 0.2), cancellationToken);
+        Trace($"presolve: {problem.Sites.Length} sites, {problem.GroupWeights.Length} groups");
+        var best = SwapSearch.Improve(problem, ReducedGreedy(problem, count), Fraction(timeLimit, 0.1), cancellationToken);
         var value = problem.Value(best);
+        Trace($"greedy + swaps: {value / 10d:F0}");
 
         double? bound = null;
         string? source = null;
-        if (Left() > TimeSpan.Zero && LpSitingBound.Solve(problem, count, Left()) is { } lp)
-            (bound, source) = (Math.Max(value, lp.Bound), LpSitingBound.Source);
+        (double Bound, double[] Sites, double[] ReducedCosts)? lp = null;
+        if (Left() > TimeSpan.Zero && (lp = LpSitingBound.Solve(problem, count, Left())) is { } relaxed)
+            (bound, source) = (Math.Max(value, relaxed.Bound), LpSitingBound.Source);
         cancellationToken.ThrowIfCancellationRequested();
+        Trace($"LP bound: {bound / 10d:F0}");
         if (bound is { } b) progress?.Report(new SolveProgress(value / 10d, b / 10d, watch.Elapsed, timeLimit));
 
-        var optimal = bound is { } known && known - value < 1;
-        if (!optimal && (bound is null || (bound - value) / bound > TargetGap) && Left() > TimeSpan.FromMilliseconds(200))
+        if (lp is { } root && (bound - value) / bound > TargetGap && Left() > TimeSpan.FromMilliseconds(200))
         {
-            var search = Search(problem, count, best, Left(), watch.Elapsed, timeLimit, progress, cancellationToken);
-            if (search.Value > value) (best, value) = (search.Sites, search.Value);
-            if (search.Bound is { } proved && (bound is null || proved < bound))
-                (bound, source) = (Math.Max(value, proved), "CP-SAT");
-            // CP-SAT calls a search stopped at its gap limit optimal too: only a closed bound counts here.
-            optimal = bound is { } now && now - value < 1;
+            // Reduced-cost fixing: a site the LP leaves at 0 whose reduced cost exceeds the gap cannot be part of any
+            // better plan, so the search only needs the rest. Sites of the incumbent stay, so it remains a valid hint.
+            var inBest = best.ToHashSet();
+            var open = new List<int>();
+            var closedBound = 0d;
+            for (var s = 0; s < problem.Sites.Length; s++)
+            {
+                var forced = root.Sites[s] > 1e-7 ? root.Bound : root.Bound - Math.Abs(root.ReducedCosts[s]);
+                if (inBest.Contains(s) || forced >= value + 1 - 1e-6 * root.Bound) open.Add(s);
+                else closedBound = Math.Max(closedBound, forced);
+            }
+            var restricted = problem.Restrict([.. open]);
+            Trace($"reduced-cost fixing: {open.Count} sites open, {restricted.GroupWeights.Length} groups");
+            var hint = best.Select(s => open.BinarySearch(s)).ToArray();
+            var search = Search(restricted, count, hint, Left(), watch.Elapsed, timeLimit, progress, cancellationToken);
+            var found = search.Sites.Select(s => open[s]).ToArray();
+            if (problem.Value(found) > value) (best, value) = (found, problem.Value(found));
+            if (search.Bound is { } proved)
+            {
+                // The best plan either uses only open sites (CP-SAT's bound) or some closed one (the LP's bound for it).
+                var combined = Math.Max(value, Math.Max(proved, closedBound));
+                if (combined < bound) (bound, source) = (combined, "CP-SAT after GLOP reduced-cost fixing");
+            }
+            Trace($"CP-SAT: {value / 10d:F0}, bound {bound / 10d:F0}");
         }
+        var optimal = bound is { } closed && closed - value < 1;
 
         var chosen = best.Select(s => problem.Sites[s]).ToList();
         var weights = model.IntegerWeights();
@@ -108,7 +131,8 @@ public static class ProvedSiting
         cancellationToken.ThrowIfCancellationRequested();
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return new SearchResult(hint, 0, null);
         var sites = Enumerable.Range(0, x.Length).Where(s => solver.BooleanValue(x[s])).ToArray();
-        return new SearchResult(sites, problem.Value(sites), solver.BestObjectiveBound);
+        return new SearchResult(sites, problem.Value(sites), status == CpSolverStatus.Optimal && solver.ObjectiveValue >= solver.BestObjectiveBound
+            ? solver.ObjectiveValue : solver.BestObjectiveBound);
     }
 
     private sealed class Reporter(IProgress<SolveProgress>? progress, TimeSpan spent, TimeSpan total) : CpSolverSolutionCallback

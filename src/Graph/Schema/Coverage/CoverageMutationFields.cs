@@ -12,7 +12,7 @@ public static class CoverageMutationFields
     public static void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<PayloadGraphType<CameraPlanGraphType, CameraPlan>>, Payload<CameraPlan>>("planCameras")
-            .Description("Chooses `count` new camera sites (greedy and CP-SAT side by side) and stores the plan. A plan that hits its time limit returns the best sites found with the proved gap. Planners only.")
+            .Description("Chooses `count` new camera sites (greedy and the exact solve side by side) and stores the plan. A plan that hits its time limit returns the best sites found with the proved gap. Planners only.")
             .PlanArguments()
             .ResolveAsync(async context =>
             {
