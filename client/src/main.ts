@@ -14,6 +14,7 @@ import { TraceLayer } from './map/layers/trace';
 import { WardChoroplethLayer } from './map/layers/wardChoropleth';
 import { MapView } from './map/mapView';
 import { marketsOnMap, type MarketsOnMap } from './markets/marketsOnMap';
+import { planningOnMap, type PlanningOnMap } from './planning/planningOnMap';
 import { readCamera, readPlace } from './state/parse';
 import type { AlertItem, PlaceKind } from './state/model';
 import { LiveStore } from './state/store';
@@ -39,6 +40,8 @@ export interface TestHook {
   ready: Promise<void>;
   /** Null where the key may not read market totals. */
   markets: MarketsOnMap | null;
+  /** Null where the key may not read coverage. */
+  planning: PlanningOnMap | null;
 }
 
 declare global {
@@ -90,6 +93,7 @@ async function start(): Promise<void> {
 
   const markets = marketsOnMap(access, http, live, store);
   const lessonArcs = lessonsOnMap(access, http, live);
+  const planning = planningOnMap(access, http, store, base);
 
   const openAlert = (alert: AlertItem) => {
     if (alert.lon !== null && alert.lat !== null) view.map.flyTo({ center: [alert.lon, alert.lat], zoom: Math.max(view.map.getZoom(), 15) });
@@ -122,6 +126,7 @@ async function start(): Promise<void> {
     view.register(new SightingsLayer());
     view.register(trace);
     if (lessonArcs) view.register(lessonArcs);
+    if (planning) view.register(planning.layer);
     if (markets) {
       view.register(markets.layer);
       view.onClick('markets-point', (id) => void markets.panel.open(id));
@@ -150,6 +155,7 @@ async function start(): Promise<void> {
     sidebar.render();
     detail.render();
     markets?.panel.refresh();
+    planning?.panel.render();
   };
   onLanguageChange(renderAll);
   renderAll();
@@ -161,7 +167,7 @@ async function start(): Promise<void> {
     }
   });
 
-  window.__citytwin = { map: view.map, view, store, live, ready: live.firstLive, markets };
+  window.__citytwin = { map: view.map, view, store, live, ready: live.firstLive, markets, planning };
 }
 
 /** Coalesces refreshes of one entity: a burst of counter changes costs one query per 500 ms. */

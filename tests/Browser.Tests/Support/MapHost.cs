@@ -16,7 +16,7 @@ namespace CityTwin.Browser.Tests.Support;
 /// The real host as <c>citytwin serve</c> builds it (silo, demo city, GraphQL, the map client) on a fresh database,
 /// and one headless Debian Chromium, shared by every browser test.
 /// </summary>
-public sealed class MapHost : IAsyncLifetime
+public class MapHost : IAsyncLifetime
 {
     public const string OperatorKey = "op-map-tests-4c7e91a2b3d5";
     /// <summary>The market platform connector the browser tests sign their order streams with.</summary>
@@ -55,6 +55,7 @@ public sealed class MapHost : IAsyncLifetime
             ["CityTwin:Markets:Webhook:ConnectorsFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-connectors-{Guid.NewGuid():N}.json"),
             [$"CityTwin:Markets:Webhook:Connectors:{ConnectorId}"] = ConnectorSecret,
         });
+        builder.Configuration.AddInMemoryCollection(ExtraSettings());
         builder.AddCityTwinHost(new HostSettings(url, database.ConnectionString, LoadDemoCity: true,
             SiloPort: FreePort.Next(), GatewayPort: FreePort.Next()));
         app = builder.Build();
@@ -67,10 +68,13 @@ public sealed class MapHost : IAsyncLifetime
         Browser = await playwright.Chromium.LaunchAsync(BrowserLaunch.Options);
     }
 
+    /// <summary>Settings a derived host adds to the ones every browser test uses (more keys, real layers).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
+
     /// <summary>A page at 1280×720 with the operator key already signed in, the map loaded, live and idle.</summary>
-    public async Task<MapPage> OpenMapAsync()
+    public async Task<MapPage> OpenMapAsync(string key = OperatorKey)
     {
-        var page = await NewSignedInPageAsync();
+        var page = await NewSignedInPageAsync(key);
         var map = new MapPage(page);
         await map.OpenAsync(BaseUrl);
         return map;
