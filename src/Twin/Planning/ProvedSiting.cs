@@ -30,11 +30,11 @@ public static class ProvedSiting
 
         double? bound = null;
         string? source = null;
-        (double Bound, double[] Sites, double[] ReducedCosts)? lp = null;
-        if (Left() > TimeSpan.Zero && (lp = LpSitingBound.Solve(problem, count, Left())) is { } relaxed)
+        LpSitingBound.Relaxation? lp = null;
+        if (Left() > TimeSpan.Zero && (lp = LpSitingBound.Solve(problem, count, best, Left())) is { } relaxed)
             (bound, source) = (Math.Max(value, relaxed.Bound), LpSitingBound.Source);
         cancellationToken.ThrowIfCancellationRequested();
-        Trace($"LP bound: {bound / 10d:F0}");
+        Trace($"LP bound: {bound / 10d:F0} ({lp?.Columns} of {problem.Sites.Length} sites priced in, {lp?.Rounds} GLOP solves)");
         if (bound is { } b) progress?.Report(new SolveProgress(value / 10d, b / 10d, watch.Elapsed, timeLimit));
 
         if (lp is { } root && (bound - value) / bound > TargetGap && Left() > TimeSpan.FromMilliseconds(200))
@@ -46,7 +46,7 @@ public static class ProvedSiting
             var closedBound = 0d;
             for (var s = 0; s < problem.Sites.Length; s++)
             {
-                var forced = root.Sites[s] > 1e-7 ? root.Bound : root.Bound - Math.Abs(root.ReducedCosts[s]);
+                var forced = root.Bound - root.Penalties[s];
                 if (inBest.Contains(s) || forced >= value + 1 - 1e-6 * root.Bound) open.Add(s);
                 else closedBound = Math.Max(closedBound, forced);
             }
@@ -64,7 +64,9 @@ public static class ProvedSiting
             }
             Trace($"CP-SAT: {value / 10d:F0}, bound {bound / 10d:F0}");
         }
+        // Weights are whole units, so a bound less than one unit above the plan proves it optimal.
         var optimal = bound is { } closed && closed - value < 1;
+        if (optimal) bound = value;
 
         var chosen = best.Select(s => problem.Sites[s]).ToList();
         var weights = model.IntegerWeights();
