@@ -64,7 +64,7 @@ public sealed class CameraPlanner(PlanningModelBuilder builder, IDbContextFactor
                 CameraSiteKinds.FieldOfViewDeg(kind), CameraSiteKinds.RangeM(kind), candidate.WardCode, added, exact.MarginalWeights[rank]));
         }
         return new CameraPlan(id, kind, count, model.Sites.Count, model.ScopeLengthM, model.CoveredBeforeM,
-            model.CoveredLengthM(exact.Sites), exact.Optimal, exact.GapPercent ?? 0, exact.Elapsed.TotalSeconds,
+            model.CoveredLengthM(exact.Sites), exact.Optimal, exact.GapPercent ?? 100, exact.Elapsed.TotalSeconds,
             model.CoveredLengthM(greedy.Sites), greedy.Elapsed.TotalSeconds, greedy.Sites.Count, sites, exact.BoundSource);
     }
 

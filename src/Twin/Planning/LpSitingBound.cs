@@ -25,21 +25,14 @@ public static class LpSitingBound
     public sealed record Relaxation(double Bound, double[] Sites, double[] Penalties, int Columns, int Rounds);
 
     /// <summary>The LP relaxation's optimum (integer weight units), or null when GLOP does not finish in time.</summary>
-    public static Relaxation? Solve(ReducedSiting problem, int count, IReadOnlyCollection<int> start, TimeSpan timeLimit)
+    public static Relaxation? Solve(ReducedSiting problem, int count, IReadOnlyCollection<int> start, TimeSpan timeLimit, Action<string>? trace = null)
     {
         var until = DateTime.UtcNow + timeLimit;
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver here");
         var objective = solver.Objective();
         objective.SetMaximization();
-        var seen = new Constraint[problem.GroupWeights.Length];
-        for (var g = 0; g < seen.Length; g++)
-        {
-            var y = solver.MakeNumVar(0, 1, "");
-            objective.SetCoefficient(y, problem.GroupWeights[g]);
-            // A group counts (fractionally) only as far as the sites that see it are chosen: y − Σ x ≤ 0.
-            seen[g] = solver.MakeConstraint(double.NegativeInfinity, 0);
-            seen[g].SetCoefficient(y, 1);
-        }
+        // Rows only for the groups the sites in the LP see: a group no such site sees has y = 0 and dual price = its weight.
+        var seen = new Constraint?[problem.GroupWeights.Length];
         var budget = solver.MakeConstraint(0, count);
         var column = new Variable?[problem.Sites.Length];
         void Add(int s)
@@ -47,7 +40,18 @@ public static class LpSitingBound
             if (column[s] is not null) return;
             var x = column[s] = solver.MakeNumVar(0, 1, "");
             budget.SetCoefficient(x, 1);
-            foreach (var g in problem.SiteGroups[s]) seen[g].SetCoefficient(x, -1);
+            foreach (var g in problem.SiteGroups[s])
+            {
+                if (seen[g] is null)
+                {
+                    var y = solver.MakeNumVar(0, 1, "");
+                    objective.SetCoefficient(y, problem.GroupWeights[g]);
+                    // A group counts (fractionally) only as far as the sites that see it are chosen: y − Σ x ≤ 0.
+                    seen[g] = solver.MakeConstraint(double.NegativeInfinity, 0);
+                    seen[g]!.SetCoefficient(y, 1);
+                }
+                seen[g]!.SetCoefficient(x, -1);
+            }
         }
         foreach (var s in start) Add(s);
         foreach (var s in Enumerable.Range(0, problem.Sites.Length)
@@ -55,6 +59,7 @@ public static class LpSitingBound
             Add(s);
 
         var prices = new double[problem.Sites.Length];
+        var u = new double[seen.Length];
         for (var round = 1; ; round++)
         {
             var left = until - DateTime.UtcNow;
@@ -62,7 +67,7 @@ public static class LpSitingBound
             solver.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));
             if (solver.Solve() != Solver.ResultStatus.OPTIMAL) return null;
             // Duals of a maximisation's ≤ rows are ≥ 0 in theory; their sign convention in the wrapper does not matter here.
-            var u = seen.Select(c => Math.Abs(c.DualValue())).ToArray();
+            for (var g = 0; g < u.Length; g++) u[g] = seen[g] is { } row ? Math.Abs(row.DualValue()) : problem.GroupWeights[g];
             var lambda = Math.Abs(budget.DualValue());
             for (var s = 0; s < prices.Length; s++)
             {
@@ -73,6 +78,7 @@ public static class LpSitingBound
             var tolerance = 1e-7 * Math.Max(1, objective.Value());
             var entering = Enumerable.Range(0, prices.Length).Where(s => column[s] is null && prices[s] > tolerance)
                 .OrderByDescending(s => prices[s]).Take(ColumnsPerRound).ToList();
+            trace?.Invoke(FormattableString.Invariant($"GLOP round {round}: LP {objective.Value() / 10:F0} over {column.Count(x => x is not null)} sites, {entering.Count} priced in"));
             if (entering.Count == 0)
             {
                 var value = objective.Value();

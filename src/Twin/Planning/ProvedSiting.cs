@@ -30,24 +30,24 @@ public static class ProvedSiting
 
         double? bound = null;
         string? source = null;
-        LpSitingBound.Relaxation? lp = null;
-        if (Left() > TimeSpan.Zero && (lp = LpSitingBound.Solve(problem, count, best, Left())) is { } relaxed)
-            (bound, source) = (Math.Max(value, relaxed.Bound), LpSitingBound.Source);
+        // The LP gets most of the time but not all: without its bound, CP-SAT's own bound must still be proved.
+        var lp = LpSitingBound.Solve(problem, count, best, Fraction(Left(), 0.7), trace is null ? null : Trace);
+        if (lp is not null) (bound, source) = (Math.Max(value, lp.Bound), LpSitingBound.Source);
         cancellationToken.ThrowIfCancellationRequested();
-        Trace($"LP bound: {bound / 10d:F0} ({lp?.Columns} of {problem.Sites.Length} sites priced in, {lp?.Rounds} GLOP solves)");
+        Trace(lp is null ? "LP bound: GLOP did not finish" : $"LP bound: {bound / 10d:F0} ({lp.Columns} of {problem.Sites.Length} sites priced in, {lp.Rounds} GLOP solves)");
         if (bound is { } b) progress?.Report(new SolveProgress(value / 10d, b / 10d, watch.Elapsed, timeLimit));
 
-        if (lp is { } root && (bound - value) / bound > TargetGap && Left() > TimeSpan.FromMilliseconds(200))
+        if ((bound is null || (bound - value) / bound > TargetGap) && Left() > TimeSpan.FromMilliseconds(200))
         {
-            // Reduced-cost fixing: a site the LP leaves at 0 whose reduced cost exceeds the gap cannot be part of any
-            // better plan, so the search only needs the rest. Sites of the incumbent stay, so it remains a valid hint.
+            // Reduced-cost fixing: a site the LP leaves at 0 whose penalty exceeds the gap cannot be part of any better
+            // plan, so the search only needs the rest. Sites of the incumbent stay, so it remains a valid hint.
             var inBest = best.ToHashSet();
             var open = new List<int>();
             var closedBound = 0d;
             for (var s = 0; s < problem.Sites.Length; s++)
             {
-                var forced = root.Bound - root.Penalties[s];
-                if (inBest.Contains(s) || forced >= value + 1 - 1e-6 * root.Bound) open.Add(s);
+                var forced = lp is null ? double.PositiveInfinity : lp.Bound - lp.Penalties[s];
+                if (lp is null || inBest.Contains(s) || forced >= value + 1 - 1e-6 * lp.Bound) open.Add(s);
                 else closedBound = Math.Max(closedBound, forced);
             }
             var restricted = problem.Restrict([.. open]);
@@ -60,7 +60,8 @@ public static class ProvedSiting
             {
                 // The best plan either uses only open sites (CP-SAT's bound) or some closed one (the LP's bound for it).
                 var combined = Math.Max(value, Math.Max(proved, closedBound));
-                if (combined < bound) (bound, source) = (combined, "CP-SAT after GLOP reduced-cost fixing");
+                if (bound is null || combined < bound)
+                    (bound, source) = (combined, lp is null ? "CP-SAT" : "CP-SAT after GLOP reduced-cost fixing");
             }
             Trace($"CP-SAT: {value / 10d:F0}, bound {bound / 10d:F0}");
         }
