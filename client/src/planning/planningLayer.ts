@@ -76,9 +76,15 @@ export class PlanningLayer implements MapLayer {
     this.draw();
   }
 
+  /** Draws a plan's sites and brings them into view: a city-wide plan may place them far from where the map looks. */
   setPlan(plan: CameraPlanView | null): void {
     this.plan = plan;
     this.draw();
+    if (this.map && plan && plan.sites.length > 0) {
+      const lons = plan.sites.map((s) => s.lon);
+      const lats = plan.sites.map((s) => s.lat);
+      this.map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 80, maxZoom: 15, duration: 0 });
+    }
   }
 
   setPlanned(cameras: PlannedCameraView[]): void {
