@@ -69,9 +69,11 @@ public static class IncidentsBenchmark
         var sent = new ConcurrentDictionary<(string Camera, string Kind), long>();
         var latency = new LatencyHistogram();
         var arrivedEarly = new ConcurrentDictionary<(string Camera, string Kind), long>();
+        var alertedIncidents = new ConcurrentDictionary<string, (string Camera, string Kind)>();
         await using var alerts = await IncidentAlertSubscription.ConnectAsync(url, BenchHost.OperatorKey, alert =>
         {
             var key = (alert.FirstCameraId, alert.Kind);
+            alertedIncidents[alert.IncidentId] = key;
             if (sent.TryRemove(key, out var start)) latency.Record(alert.ArrivedTicks - start);
             else arrivedEarly[key] = alert.ArrivedTicks;
         });
@@ -80,6 +82,7 @@ public static class IncidentsBenchmark
         var interval = TimeSpan.FromSeconds(1 / settings.Rate);
         var begin = Stopwatch.GetTimestamp();
         var calls = new List<Task<HttpResponseMessage>>();
+        var keys = new List<(string Camera, string Kind)>();
         var towers = (settings.Events + Kinds.Length - 1) / Kinds.Length;
         for (var i = 0; i < settings.Events; i++)
         {
@@ -91,6 +94,7 @@ public static class IncidentsBenchmark
             var kind = i / towers;
             // The open loop's due time is the start: a late send counts as latency.
             sent[(tower, AlertKinds[kind])] = due;
+            keys.Add((tower, AlertKinds[kind]));
             calls.Add(http.PostAsJsonAsync("/camera-events", new
             {
                 events = new[]
@@ -111,7 +115,22 @@ public static class IncidentsBenchmark
         Console.WriteLine($"event → incident alert over WebSocket: {settings.Events} events at {settings.Rate}/s, {latency.Count} alerts, "
             + $"p50 {latency.PercentileMilliseconds(50):F0} ms, p95 {latency.PercentileMilliseconds(95):F0} ms, "
             + $"p99 {latency.PercentileMilliseconds(99):F0} ms, max {latency.MaxMilliseconds:F0} ms; failed calls {failed}, alerts missing {sent.Count}");
+        await ExplainMissingAsync(sent.Keys.ToHashSet(), keys, responses, alertedIncidents);
         return failed > 0 || !sent.IsEmpty ? 1 : 0;
+    }
+
+    /// <summary>For each alert that never came: the webhook's answer, and whether its incident alerted under another camera.</summary>
+    private static async Task ExplainMissingAsync(IReadOnlySet<(string Camera, string Kind)> missing, IReadOnlyList<(string Camera, string Kind)> keys,
+        IReadOnlyList<HttpResponseMessage> responses, ConcurrentDictionary<string, (string Camera, string Kind)> alerted)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!missing.Contains(keys[i])) continue;
+            var body = await responses[i].Content.ReadAsStringAsync();
+            var other = alerted.FirstOrDefault(a => body.Contains(a.Key, StringComparison.Ordinal));
+            Console.WriteLine($"  missing {keys[i].Camera} {keys[i].Kind}: HTTP {(int)responses[i].StatusCode} {body[..Math.Min(body.Length, 200)]}"
+                + (other.Key is null ? "; its incident sent no alert" : $"; its incident alerted as {other.Value.Camera} {other.Value.Kind}"));
+        }
     }
 
     private static async Task<int> JamDelayAsync(IncidentsSettings settings, IServiceProvider services, Uri url)
