@@ -54,7 +54,8 @@ public static class CameraEventsBody
                  section = await reader.ReadNextSectionAsync(cancellationToken))
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.IsFormDisposition() || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 and <= 64 } name)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 and <= 64 } name)
                     return Read.Fail(StatusCodes.Status400BadRequest, "BAD_MULTIPART", "Every part needs 'Content-Disposition: form-data; name=\"…\"' (a name of 1..64 characters).");
                 if (parts.ContainsKey(name) || oversized.Contains(name) || (name == BatchPart && batch is not null))
                     return Read.Fail(StatusCodes.Status400BadRequest, "BAD_MULTIPART", $"The part '{name}' appears twice.");
