@@ -68,6 +68,7 @@ public sealed class IncidentAlertSubscription : IAsyncDisposable
             }
             if (message is not { } m) return;
             var arrived = Stopwatch.GetTimestamp();
+            if (Environment.GetEnvironmentVariable("BENCH_TRACE_WS") is not null) Console.WriteLine($"ws {Stopwatch.GetTimestamp()}: {m.GetRawText()[..Math.Min(300, m.GetRawText().Length)]}");
             if (m.GetProperty("type").GetString() != "next") continue;
             var alert = m.GetProperty("payload").GetProperty("data").GetProperty("alerts");
             onAlert(new ArrivedIncident(alert.GetProperty("incidentId").GetString()!, alert.GetProperty("kind").GetString()!,

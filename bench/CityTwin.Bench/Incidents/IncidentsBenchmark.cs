@@ -50,6 +50,8 @@ public static class IncidentsBenchmark
                 await tower.RegisterAsync(new CameraDefinition($"bench tower {i}", Ward, new GeoPoint(106.74, 10.40 + 0.025 * i), CameraKind.Ptz360, 50, 0, 360, 1000));
                 await tower.SetPoseAsync(new PtzPose(90, 3, 58, 1, 1920, 1080));
             }
+            await grains.GetGrain<ICameraGrain>(ProbeTower).RegisterAsync(
+                new CameraDefinition("bench probe tower", Ward, new GeoPoint(106.60, 10.40), CameraKind.Ptz360, 50, 0, 360, 1000));
             Console.WriteLine($"cores {Environment.ProcessorCount}, database {database.Name}, {towers} towers");
             var code = await EventsToAlertsAsync(settings, url);
             code |= await JamDelayAsync(settings, app.Services, url);
@@ -64,22 +66,48 @@ public static class IncidentsBenchmark
 
     private static string TowerId(int i) => $"bench-tower-{i:00}";
 
+    /// <summary>A tower far from the others whose one event shows the alert subscription is live before timing starts.</summary>
+    private const string ProbeTower = "bench-tower-probe";
+
     private static async Task<int> EventsToAlertsAsync(IncidentsSettings settings, Uri url)
     {
         var sent = new ConcurrentDictionary<(string Camera, string Kind), long>();
         var latency = new LatencyHistogram();
         var arrivedEarly = new ConcurrentDictionary<(string Camera, string Kind), long>();
+        var alertedIncidents = new ConcurrentDictionary<string, (string Camera, string Kind)>();
+        var probed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var alerts = await IncidentAlertSubscription.ConnectAsync(url, BenchHost.OperatorKey, alert =>
         {
+            if (alert.FirstCameraId == ProbeTower)
+            {
+                probed.TrySetResult();
+                return;
+            }
             var key = (alert.FirstCameraId, alert.Kind);
+            alertedIncidents[alert.IncidentId] = key;
             if (sent.TryRemove(key, out var start)) latency.Record(alert.ArrivedTicks - start);
             else arrivedEarly[key] = alert.ArrivedTicks;
         });
         using var http = new HttpClient { BaseAddress = url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BenchHost.OperatorKey);
+        // The server answers the subscribe message before the subscription's first execution has finished (on a cold,
+        // busy host that takes seconds); alerts published before then never reach this socket, so wait until one does.
+        var warming = Stopwatch.GetTimestamp();
+        for (var probe = 0; !probed.Task.IsCompleted; probe++)
+        {
+            if (probe == 60) throw new TimeoutException("no probe alert reached the operator's subscription within 300 s");
+            using var response = await http.PostAsJsonAsync("/camera-events", new
+            {
+                events = new[] { new { cameraId = ProbeTower, kind = "accident", observedAt = DateTimeOffset.UtcNow, confidence = 0.9, idempotencyKey = $"bench-probe-{probe}" } },
+            });
+            response.EnsureSuccessStatusCode();
+            await Task.WhenAny(probed.Task, Task.Delay(5_000));
+        }
+        Console.WriteLine($"alert subscription live {Stopwatch.GetElapsedTime(warming).TotalSeconds:F1} s after the probe event was sent");
         var interval = TimeSpan.FromSeconds(1 / settings.Rate);
         var begin = Stopwatch.GetTimestamp();
         var calls = new List<Task<HttpResponseMessage>>();
+        var keys = new List<(string Camera, string Kind)>();
         var towers = (settings.Events + Kinds.Length - 1) / Kinds.Length;
         for (var i = 0; i < settings.Events; i++)
         {
@@ -91,6 +119,7 @@ public static class IncidentsBenchmark
             var kind = i / towers;
             // The open loop's due time is the start: a late send counts as latency.
             sent[(tower, AlertKinds[kind])] = due;
+            keys.Add((tower, AlertKinds[kind]));
             calls.Add(http.PostAsJsonAsync("/camera-events", new
             {
                 events = new[]
@@ -111,7 +140,27 @@ public static class IncidentsBenchmark
         Console.WriteLine($"event → incident alert over WebSocket: {settings.Events} events at {settings.Rate}/s, {latency.Count} alerts, "
             + $"p50 {latency.PercentileMilliseconds(50):F0} ms, p95 {latency.PercentileMilliseconds(95):F0} ms, "
             + $"p99 {latency.PercentileMilliseconds(99):F0} ms, max {latency.MaxMilliseconds:F0} ms; failed calls {failed}, alerts missing {sent.Count}");
+        var incidents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var response in responses.Where(r => r.IsSuccessStatusCode))
+            foreach (var id in (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("incidentIds").EnumerateArray())
+                incidents.Add(id.GetString()!);
+        Console.WriteLine($"events accepted {responses.Count(r => r.IsSuccessStatusCode)} of {settings.Events}, incidents {incidents.Count} (one per event expected)");
+        await ExplainMissingAsync(sent.Keys.ToHashSet(), keys, responses, alertedIncidents);
         return failed > 0 || !sent.IsEmpty ? 1 : 0;
+    }
+
+    /// <summary>For each alert that never came: the webhook's answer, and whether its incident alerted under another camera.</summary>
+    private static async Task ExplainMissingAsync(IReadOnlySet<(string Camera, string Kind)> missing, IReadOnlyList<(string Camera, string Kind)> keys,
+        IReadOnlyList<HttpResponseMessage> responses, ConcurrentDictionary<string, (string Camera, string Kind)> alerted)
+    {
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!missing.Contains(keys[i])) continue;
+            var body = await responses[i].Content.ReadAsStringAsync();
+            var other = alerted.FirstOrDefault(a => body.Contains(a.Key, StringComparison.Ordinal));
+            Console.WriteLine($"  missing {keys[i].Camera} {keys[i].Kind}: HTTP {(int)responses[i].StatusCode} {body[..Math.Min(body.Length, 200)]}"
+                + (other.Key is null ? "; its incident sent no alert" : $"; its incident alerted as {other.Value.Camera} {other.Value.Kind}"));
+        }
     }
 
     private static async Task<int> JamDelayAsync(IncidentsSettings settings, IServiceProvider services, Uri url)

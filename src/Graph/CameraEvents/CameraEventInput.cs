@@ -16,6 +16,8 @@ public sealed class CameraEventInput
     public double? BearingDeg { get; set; }
     /// <summary>A JPEG snapshot, base64; optional.</summary>
     public string? SnapshotJpegBase64 { get; set; }
+    /// <summary>The multipart part holding this event's JPEG snapshot (webhook only; instead of base64).</summary>
+    public string? SnapshotPart { get; set; }
 }
 
 /// <summary>Where in the image: fractions of width and height, origin top-left.</summary>

@@ -15,13 +15,14 @@ public static class CameraEventSubmission
     private const int MaxSnapshotBase64Length = (CameraEventLimits.MaxSnapshotBytes + 2) / 3 * 4;
 
     public static async Task<CameraEventBatchResult> SubmitAsync(
-        ICameraEventIngest ingest, TwinPrincipal caller, IReadOnlyList<CameraEventInput?> inputs, CancellationToken cancellationToken)
+        ICameraEventIngest ingest, TwinPrincipal caller, IReadOnlyList<CameraEventInput?> inputs, CancellationToken cancellationToken,
+        UploadedSnapshots? uploaded = null)
     {
         var events = new List<CameraEvent?>(inputs.Count);
         var errors = new List<CameraEventError>();
         for (var i = 0; i < inputs.Count; i++)
         {
-            var (converted, error) = Convert(caller, inputs[i], i);
+            var (converted, error) = Convert(caller, inputs[i], i, uploaded);
             if (error is not null) errors.Add(error);
             events.Add(converted);
         }
@@ -38,7 +39,7 @@ public static class CameraEventSubmission
         Access.Allows(caller, Capability.SubmitCameraEvents)
         && (caller.Role != TwinRole.Camera || string.Equals(caller.CameraId, cameraId, StringComparison.Ordinal));
 
-    private static (CameraEvent?, CameraEventError?) Convert(TwinPrincipal caller, CameraEventInput? input, int index)
+    private static (CameraEvent?, CameraEventError?) Convert(TwinPrincipal caller, CameraEventInput? input, int index, UploadedSnapshots? uploaded)
     {
         CameraEventError Fail(string code, string message) => new(index, code, $"event {index}: {message}");
         if (input is null) return (null, Fail(CameraEventErrorCodes.BadBatch, "the event is null"));
@@ -57,21 +58,44 @@ public static class CameraEventSubmission
                 return (null, Fail(CameraEventErrorCodes.BadRegion, "a region needs x, y, width and height"));
             region = new ImageRegion(x, y, w, h);
         }
-        byte[]? snapshot = null;
+        var (snapshot, problem) = Snapshot(input, uploaded);
+        if (problem is { } bad) return (null, Fail(bad.Code, bad.Message));
+        return (new CameraEvent(cameraId, kind, observedAt, confidence, input.IdempotencyKey ?? "", region, input.BearingDeg, snapshot), null);
+    }
+
+    /// <summary>The event's snapshot from base64 or a multipart part, checked to decode as a JPEG; or why it cannot be used.</summary>
+    private static (byte[]?, (string Code, string Message)?) Snapshot(CameraEventInput input, UploadedSnapshots? uploaded)
+    {
+        byte[] bytes;
         if (input.SnapshotJpegBase64 is { } base64)
         {
+            if (input.SnapshotPart is not null)
+                return (null, (CameraEventErrorCodes.BadSnapshot, "send the snapshot as snapshotJpegBase64 or as snapshotPart, not both"));
             if (base64.Length > MaxSnapshotBase64Length)
-                return (null, Fail(CameraEventErrorCodes.SnapshotTooLarge, $"the snapshot is larger than {CameraEventLimits.MaxSnapshotBytes} bytes"));
+                return (null, (CameraEventErrorCodes.SnapshotTooLarge, $"the snapshot is larger than {CameraEventLimits.MaxSnapshotBytes} bytes"));
             try
             {
-                snapshot = System.Convert.FromBase64String(base64);
+                bytes = System.Convert.FromBase64String(base64);
             }
             catch (FormatException)
             {
-                return (null, Fail(CameraEventErrorCodes.BadSnapshot, "snapshotJpegBase64 is not valid base64"));
+                return (null, (CameraEventErrorCodes.BadSnapshot, "snapshotJpegBase64 is not valid base64"));
             }
         }
-        return (new CameraEvent(cameraId, kind, observedAt, confidence, input.IdempotencyKey ?? "", region, input.BearingDeg, snapshot), null);
+        else if (input.SnapshotPart is { } part)
+        {
+            if (uploaded is null)
+                return (null, (CameraEventErrorCodes.BadSnapshot, "snapshotPart names a part of a multipart/form-data webhook request; this request has none"));
+            if (uploaded.Oversized.Contains(part))
+                return (null, (CameraEventErrorCodes.SnapshotTooLarge, $"the snapshot part '{Shorten(part)}' is larger than {CameraEventLimits.MaxSnapshotBytes} bytes"));
+            if (!uploaded.Parts.TryGetValue(part, out var found))
+                return (null, (CameraEventErrorCodes.BadSnapshot, $"the request has no part named '{Shorten(part)}'"));
+            bytes = found;
+        }
+        else return (null, null);
+        if (bytes.Length > CameraEventLimits.MaxSnapshotBytes)
+            return (null, (CameraEventErrorCodes.SnapshotTooLarge, $"the snapshot is {bytes.Length} bytes; at most {CameraEventLimits.MaxSnapshotBytes} are accepted"));
+        return SnapshotDecoding.Problem(bytes) is { } undecodable ? (null, (CameraEventErrorCodes.BadSnapshot, undecodable)) : (bytes, null);
     }
 
     private static string Shorten(string text) => text.Length <= 70 ? text : text[..67] + "...";

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CityTwin.Graph.Auth;
 using CityTwin.Graph.Auth.AccessPolicy;
-using CityTwin.Graph.Execution;
 using CityTwin.Twin.CameraEvents;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -10,7 +9,7 @@ namespace CityTwin.Graph.CameraEvents;
 
 /// <summary>
 /// <c>POST /camera-events</c>: the webhook form of <c>reportCameraEvents</c>, checked cheapest first as the plate-read
-/// webhook is: key (401), role (403), rate (429), media type (415), size (413), JSON (400); then the batch is submitted
+/// webhook is: key (401), role (403), rate (429), media type (415), size (413), JSON or multipart (400); then the batch is submitted
 /// whole: 200 with counts and incidents, 400 with per-event errors, 403 when an event names a camera the key may not
 /// report for, 503 when storage failed part way (a replay of the same batch is safe).
 /// </summary>
@@ -25,66 +24,51 @@ public sealed partial class CameraEventsEndpoint(
         if (caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"CityTwin\"";
-            await WriteAsync(context, StatusCodes.Status401Unauthorized, CameraEventsResponse.Refused("UNAUTHENTICATED", "Send the camera's key as 'Authorization: Bearer KEY'."));
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, CameraEventsResponse.Refused("UNAUTHENTICATED", "Send the camera's key as 'Authorization: Bearer KEY'."));
             return;
         }
         if (!Access.Allows(caller, Capability.SubmitCameraEvents))
         {
-            await WriteAsync(context, StatusCodes.Status403Forbidden, CameraEventsResponse.Refused("FORBIDDEN", "Only camera keys and operators may report camera events."));
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, CameraEventsResponse.Refused("FORBIDDEN", "Only camera keys and operators may report camera events."));
             return;
         }
         if (!rateLimiter.TryAcquire(caller, out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await WriteAsync(context, StatusCodes.Status429TooManyRequests, CameraEventsResponse.Refused("RATE_LIMITED", "Rate limit exceeded for this key."));
+            await RefuseAsync(context, StatusCodes.Status429TooManyRequests, CameraEventsResponse.Refused("RATE_LIMITED", "Rate limit exceeded for this key."));
             return;
         }
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            || !(CameraEventsBody.IsJson(mediaType) || CameraEventsBody.IsMultipart(mediaType)))
         {
-            await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
-                CameraEventsResponse.Refused("UNSUPPORTED_MEDIA_TYPE", $"The body must be application/json, not '{context.Request.ContentType}'."));
+            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, CameraEventsResponse.Refused("UNSUPPORTED_MEDIA_TYPE",
+                $"The body must be application/json or multipart/form-data, not '{context.Request.ContentType}'."));
             return;
         }
         var limit = options.Value.MaxBodyBytes;
-        var body = await ReadBodyAsync(context.Request, limit, context.RequestAborted);
-        if (body is null)
+        var read = context.Request.ContentLength > limit
+            ? CameraEventsBody.Read.Fail(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE",
+                $"The body exceeds {limit} bytes; send fewer events or smaller snapshots per request.")
+            : CameraEventsBody.IsJson(mediaType)
+                ? await CameraEventsBody.ReadJsonAsync(context.Request, limit, context.RequestAborted)
+                : await CameraEventsBody.ReadMultipartAsync(context.Request, mediaType, limit, context.RequestAborted);
+        if (read.Refusal is { } refusal)
         {
-            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
-                CameraEventsResponse.Refused("REQUEST_TOO_LARGE", $"The body exceeds {limit} bytes; send fewer events or smaller snapshots per request."));
+            await RefuseAsync(context, read.Status, refusal);
             return;
         }
-        CameraEventsRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<CameraEventsRequest>(body, Json);
-        }
-        catch (JsonException e)
-        {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, CameraEventsResponse.Refused("BAD_JSON", $"The body is not the expected JSON: {e.Message}"));
-            return;
-        }
-        catch (InvalidOperationException)
-        {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, CameraEventsResponse.Refused("BAD_JSON", JsonText.LoneSurrogate));
-            return;
-        }
-        if (request?.Events is not { } events)
-        {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, CameraEventsResponse.Refused("BAD_JSON", "The body must be { \"events\": [ ... ] }."));
-            return;
-        }
+        var events = read.Request!.Events!;
 
         CameraEventBatchResult result;
         try
         {
-            result = await CameraEventSubmission.SubmitAsync(ingest, caller, events, context.RequestAborted);
+            result = await CameraEventSubmission.SubmitAsync(ingest, caller, events, context.RequestAborted, read.Snapshots);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogSubmitFailed(logger, e, caller.KeyId);
             context.Response.Headers.RetryAfter = "1";
-            await WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable,
                 CameraEventsResponse.Refused("UNAVAILABLE", "The twin could not store the batch now; send the same batch again (replays are recorded once)."));
             return;
         }
@@ -94,22 +78,15 @@ public sealed partial class CameraEventsEndpoint(
         await WriteAsync(context, status, new CameraEventsResponse(result.Recorded, result.Duplicates, result.IncidentIds, result.Errors));
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a batch of camera events from {KeyId} failed; the caller was told to retry")]
     private static partial void LogSubmitFailed(ILogger logger, Exception exception, string keyId);
+
+    /// <summary>A refusal of the whole request, before any event is looked at, is counted by its code as event refusals are.</summary>
+    private static Task RefuseAsync(HttpContext context, int status, CameraEventsResponse response)
+    {
+        CameraEventMetrics.Refuse(response.Errors);
+        return WriteAsync(context, status, response);
+    }
 
     private static Task WriteAsync(HttpContext context, int status, CameraEventsResponse response)
     {

@@ -1,5 +1,6 @@
 using CityTwin.Twin.Cameras;
 using CityTwin.Twin.Incidents;
+using CityTwin.Twin.Incidents.Desk;
 using CityTwin.Twin.Incidents.Snapshots;
 using CityTwin.Twin.Persistence;
 using CityTwin.Twin.Spatial.Located;

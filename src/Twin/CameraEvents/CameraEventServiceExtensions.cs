@@ -15,7 +15,9 @@ public static class CameraEventServiceExtensions
         services.TryAddSingleton<IIncidentSnapshotStore, IncidentSnapshotStore>();
         services.TryAddSingleton<CameraEvents.ICameraEventIngest, CameraEvents.CameraEventIngest>();
         services.TryAddSingleton<ExclusionMaskCatalog>();
-        services.AddOptions<Twin.Traffic.JamOptions>().BindConfiguration(Twin.Traffic.JamOptions.Section);
+        services.AddOptions<Twin.Traffic.JamOptions>().BindConfiguration(Twin.Traffic.JamOptions.Section)
+            .Validate(o => o.Problem() is null, $"{Twin.Traffic.JamOptions.Section}: a threshold, window or count is out of range").ValidateOnStart();
+        services.TryAddSingleton<Twin.Traffic.ISegmentRoadClasses, Twin.Traffic.SegmentRoadClasses>();
         services.TryAddSingleton<Twin.Traffic.JamMonitor>();
         return services;
     }

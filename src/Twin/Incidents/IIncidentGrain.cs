@@ -18,6 +18,9 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Observe")] Task<IncidentState> ObserveAsync(IncidentSighting sighting);
 
+    /// <summary>As <see cref="ObserveAsync"/>, but null instead of an error when the incident is resolved or unknown.</summary>
+    [Alias("ObserveIfOpen")] Task<IncidentState?> ObserveIfOpenAsync(IncidentSighting sighting);
+
     /// <summary>Notes that the incident is still there (a jam still slow) without a new sighting.</summary>
     [Alias("SeenAgain")] Task<IncidentState> SeenAgainAsync(DateTimeOffset at);
 

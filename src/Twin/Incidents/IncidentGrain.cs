@@ -95,6 +95,9 @@ public sealed class IncidentGrain(
         return State;
     }
 
+    public async Task<IncidentState?> ObserveIfOpenAsync(IncidentSighting sighting) =>
+        Exists && State.IsOpen ? await ObserveAsync(sighting) : null;
+
     public async Task<IncidentState> SeenAgainAsync(DateTimeOffset at)
     {
         TwinValidationException.Require(Exists, $"incident {Key}: no such incident");

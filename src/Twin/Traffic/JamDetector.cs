@@ -1,18 +1,21 @@
+using CityTwin.Twin.Coverage;
+
 namespace CityTwin.Twin.Traffic;
 
 /// <summary>
 /// Jams from the twin's own sightings: per segment, the median speed of the legs that ended in the last
-/// <see cref="JamOptions.Window"/>. Once the median has stayed below the segment's threshold for
+/// <see cref="JamOptions.Window"/>. Once the median has stayed below the threshold of the segment's road class
+/// (<see cref="JamOptions.ThresholdFor"/>) for
 /// <see cref="JamOptions.HoldFor"/> (with at least <see cref="JamOptions.MinVehicles"/> legs), a jam begins; it ends
 /// when the median is back above threshold × <see cref="JamOptions.RecoverFactor"/>. Time is the legs' own time, so
 /// replayed or delayed sightings decide the same way. Not thread-safe: one caller at a time.
 /// </summary>
-public sealed class JamDetector(JamOptions options, Func<string, double>? thresholdOf = null)
+public sealed class JamDetector(JamOptions options)
 {
     private readonly Dictionary<string, SegmentState> segments = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a leg; returns a decision when the segment's jam begins or ends.</summary>
-    public JamDecision? Observe(SegmentLeg leg)
+    /// <summary>Adds a leg on a road of <paramref name="roadClass"/>; returns a decision when the segment's jam begins or ends.</summary>
+    public JamDecision? Observe(SegmentLeg leg, RoadClass roadClass = RoadClass.Local)
     {
         if (!double.IsFinite(leg.SpeedKmh) || leg.SpeedKmh < 0) return null;
         if (!segments.TryGetValue(leg.SegmentId, out var segment))
@@ -23,7 +26,7 @@ public sealed class JamDetector(JamOptions options, Func<string, double>? thresh
         if (segment.Legs.Count < options.MinVehicles) return null;
 
         var median = Median(segment.Legs.Select(l => l.Speed));
-        var threshold = thresholdOf?.Invoke(leg.FromCameraId) ?? options.ThresholdKmh;
+        var threshold = options.ThresholdFor(roadClass);
         if (!segment.Jammed)
         {
             if (median >= threshold)
@@ -34,13 +37,13 @@ public sealed class JamDetector(JamOptions options, Func<string, double>? thresh
             segment.SlowSince ??= latest;
             if (latest - segment.SlowSince < options.HoldFor) return null;
             segment.Jammed = true;
-            return new JamDecision(leg.SegmentId, leg.FromCameraId, leg.ToCameraId, true, latest, median, segment.SlowSince.Value);
+            return new JamDecision(leg.SegmentId, leg.FromCameraId, leg.ToCameraId, true, latest, median, segment.SlowSince.Value, roadClass, threshold);
         }
         if (median < threshold * options.RecoverFactor) return null;
         segment.Jammed = false;
         var since = segment.SlowSince ?? latest;
         segment.SlowSince = null;
-        return new JamDecision(leg.SegmentId, leg.FromCameraId, leg.ToCameraId, false, latest, median, since);
+        return new JamDecision(leg.SegmentId, leg.FromCameraId, leg.ToCameraId, false, latest, median, since, roadClass, threshold);
     }
 
     private static double Median(IEnumerable<double> values)

@@ -1,3 +1,4 @@
+using CityTwin.Twin.Coverage;
 using CityTwin.Twin.Incidents;
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Vehicles;
@@ -9,10 +10,12 @@ namespace CityTwin.Twin.Traffic;
 
 /// <summary>
 /// Turns recorded sightings into legs (a vehicle's consecutive sightings at two different cameras: straight-line
-/// distance over time) and feeds <see cref="JamDetector"/>; a jam opens a <see cref="IncidentKind.TrafficJam"/>
+/// distance over time) and feeds <see cref="JamDetector"/> with the segment's road class (looked up once per segment,
+/// so each class has its own threshold); a jam opens a <see cref="IncidentKind.TrafficJam"/>
 /// incident on the segment (the line between the cameras, buffered), and its end resolves it. No camera needs to say so.
 /// </summary>
-public sealed partial class JamMonitor(IGrainFactory grains, IOptions<JamOptions> options, ILogger<JamMonitor> logger)
+public sealed partial class JamMonitor(
+    IGrainFactory grains, ISegmentRoadClasses roads, IOptions<JamOptions> options, ILogger<JamMonitor> logger)
 {
     /// <summary>Vehicles remembered for their last sighting; the oldest are forgotten first.</summary>
     private const int MaxVehicles = 50_000;
@@ -23,7 +26,8 @@ public sealed partial class JamMonitor(IGrainFactory grains, IOptions<JamOptions
     public const string Actor = "jam monitor";
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly JamDetector detector = new(options.Value, null);
+    private readonly JamDetector detector = new(options.Value);
+    private readonly Dictionary<string, RoadClass> segmentClasses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string CameraId, DateTimeOffset At, GeoPoint Location)> lastSeen = new(StringComparer.Ordinal);
     private readonly Queue<string> order = new();
     private readonly Dictionary<string, Guid> openJams = new(StringComparer.Ordinal);
@@ -43,7 +47,9 @@ public sealed partial class JamMonitor(IGrainFactory grains, IOptions<JamOptions
                 {
                     var metres = MetricProjection.DistanceMetres(previous.Location, sighting.Location);
                     var speed = metres / (sighting.SeenAt - previous.At).TotalHours / 1000;
-                    if (detector.Observe(new SegmentLeg(previous.CameraId, sighting.CameraId, sighting.SeenAt, speed)) is { } decision)
+                    var leg = new SegmentLeg(previous.CameraId, sighting.CameraId, sighting.SeenAt, speed);
+                    var roadClass = await RoadClassOfAsync(leg.SegmentId, previous.Location, sighting.Location);
+                    if (detector.Observe(leg, roadClass) is { } decision)
                         decisions.Add((decision, previous.Location, sighting.Location));
                 }
                 if (!lastSeen.ContainsKey(recorded.EntityId)) order.Enqueue(recorded.EntityId);
@@ -59,6 +65,23 @@ public sealed partial class JamMonitor(IGrainFactory grains, IOptions<JamOptions
         }
     }
 
+    /// <summary>The segment's road class, looked up once; a failed look-up counts as a local street and is tried again later.</summary>
+    private async Task<RoadClass> RoadClassOfAsync(string segmentId, GeoPoint from, GeoPoint to)
+    {
+        if (segmentClasses.TryGetValue(segmentId, out var known)) return known;
+        try
+        {
+            var found = await roads.ClassOfAsync(from, to) ?? RoadClass.Local;
+            segmentClasses[segmentId] = found;
+            return found;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogRoadClassFailed(logger, e, segmentId);
+            return RoadClass.Local;
+        }
+    }
+
     private async Task ApplyAsync(JamDecision decision, GeoPoint from, GeoPoint to)
     {
         if (decision.Jammed)
@@ -71,7 +94,8 @@ public sealed partial class JamMonitor(IGrainFactory grains, IOptions<JamOptions
             await grains.GetGrain<IIncidentGrain>(id.ToString()).OpenAsync(new IncidentReport(
                 IncidentKind.TrafficJam, middle, MetricProjection.DistanceMetres(from, to) / 2 + SegmentHalfWidthM, decision.SlowSince,
                 [decision.FromCameraId, decision.ToCameraId], Actor,
-                Description: FormattableString.Invariant($"median speed {decision.MedianKmh:F1} km/h from {decision.FromCameraId} to {decision.ToCameraId}"),
+                Description: FormattableString.Invariant(
+                    $"median speed {decision.MedianKmh:F1} km/h from {decision.FromCameraId} to {decision.ToCameraId} ({decision.RoadClass.ToString().ToLowerInvariant()}, jam below {decision.ThresholdKmh:F0} km/h)"),
                 SegmentId: decision.SegmentId,
                 Area: area.ExteriorRing.Coordinates.Select(c => new GeoPoint(c.X, c.Y)).ToList()));
             openJams[decision.SegmentId] = id;
@@ -83,6 +107,9 @@ public sealed partial class JamMonitor(IGrainFactory grains, IOptions<JamOptions
             FormattableString.Invariant($"traffic recovered: median {decision.MedianKmh:F1} km/h"));
         LogCleared(logger, decision.SegmentId, decision.MedianKmh, open);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The road class of {Segment} could not be looked up; it is judged as a local street for now")]
+    private static partial void LogRoadClassFailed(ILogger logger, Exception exception, string segment);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Jam on {Segment}: median {MedianKmh:F1} km/h, incident {IncidentId}")]
     private static partial void LogJam(ILogger logger, string segment, double medianKmh, Guid incidentId);

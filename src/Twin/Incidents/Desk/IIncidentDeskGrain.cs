@@ -1,4 +1,4 @@
-namespace CityTwin.Twin.Incidents;
+namespace CityTwin.Twin.Incidents.Desk;
 
 /// <summary>
 /// Decides, one event at a time per incident kind, whether a camera sighting belongs to an open incident (same kind,

@@ -1,7 +1,7 @@
 using CityTwin.Twin.Spatial;
 using CityTwin.Twin.Spatial.Located;
 
-namespace CityTwin.Twin.Incidents;
+namespace CityTwin.Twin.Incidents.Desk;
 
 /// <summary>
 /// When a sighting is the same incident as an open one: the same kind, the incident seen within

@@ -1,4 +1,4 @@
-namespace CityTwin.Twin.Incidents;
+namespace CityTwin.Twin.Incidents.Desk;
 
 /// <summary>Where a sighting went: the incident and whether the sighting opened it.</summary>
 [GenerateSerializer, Immutable, Alias("CityTwin.IncidentRouting")]
