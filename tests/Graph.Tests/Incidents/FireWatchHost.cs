@@ -8,7 +8,7 @@ using OpenCvSharp;
 namespace CityTwin.Graph.Tests.Incidents;
 
 /// <summary>
-/// The incident host with the smoke and fire watch reading a tower camera from an image folder, as a site configures
+/// The incident host with the smoke and fire watch reading three tower cameras from image folders, as a site configures
 /// <c>CityTwin:Fire:Cameras</c>: tower 1 sees a real smoke plume of the shared <c>valid/</c> set composed into its
 /// 1920×1080 view above a real street scene, tower 3 the same street with only clouds drifting in the sky, tower 4 the
 /// street in drifting fog. Every tower has its sky masked (<c>CityTwin:Fire:Masks</c>), as operators set up a tower
