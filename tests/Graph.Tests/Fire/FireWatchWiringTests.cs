@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using CityTwin.Graph.Cli;
 using CityTwin.Graph.Extensions;
 using CityTwin.Testing;
@@ -26,7 +25,7 @@ public sealed class FireWatchWiringTests
     [SkippableFact]
     public async Task HostWiring_SmokeFrames_ConfirmedOnOpenCameraMaskedOnMaskedCamera()
     {
-        var smokePath = LargestSmokeImage();
+        var smokePath = FireDataset.LargestSmokeOnlyValid()?.Image;
         Skip.If(smokePath is null, SharedData.Missing);
         var sink = new RecordingSink();
         var builder = WebApplication.CreateBuilder();
@@ -74,19 +73,6 @@ public sealed class FireWatchWiringTests
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => published.AddOrUpdate(instrument.Name, value, (_, v) => v + value));
         listener.Start();
         return listener;
-    }
-
-    private static string? LargestSmokeImage()
-    {
-        if (SharedData.Root is not { } root) return null;
-        var split = Path.Combine(root, "data", "fire", "roboflow_fire-wrpgm_v8", "valid");
-        if (!Directory.Exists(split)) return null;
-        return Directory.EnumerateFiles(Path.Combine(split, "labels"), "*.txt")
-            .Select(label => (Label: label, Boxes: File.ReadAllLines(label).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length == 5).ToList()))
-            .Where(x => x.Boxes.Count > 0 && x.Boxes.All(b => b[0] == "2"))
-            .OrderByDescending(x => x.Boxes.Max(b => double.Parse(b[3], CultureInfo.InvariantCulture) * double.Parse(b[4], CultureInfo.InvariantCulture)))
-            .Select(x => Path.Combine(split, "images", Path.GetFileNameWithoutExtension(x.Label) + ".jpg"))
-            .FirstOrDefault(File.Exists);
     }
 
     private sealed class RecordingSink : IFireEventSink

@@ -1,5 +1,4 @@
 using CityTwin.Testing;
-using CityTwin.Vision.Fire;
 using CityTwin.Vision.Fire.Evaluation;
 using OpenCvSharp;
 
@@ -8,14 +7,14 @@ namespace CityTwin.Vision.Tests.Fire;
 /// <summary>Frames for the fire tests: real images of the shared fire set, and synthetic fog and cloud.</summary>
 public static class FireFrames
 {
-    public static string? ValidDirectory => Folder("valid");
-    public static string? TrainDirectory => Folder("train");
+    public static string? ValidDirectory => FireDataset.Split("valid");
+    public static string? TrainDirectory => FireDataset.Split("train");
 
-    /// <summary>The smoke-only image of valid/ whose smoke box is largest (a fixed rule, not a pick by result).</summary>
-    public static string LargestSmokeImage(string split) => LargestOf(split, FireClass.Smoke);
+    /// <summary>The smoke-only image of a split whose smoke box is largest (<see cref="FireDataset.LargestOnly"/>).</summary>
+    public static string LargestSmokeImage(string split) => FireDataset.LargestOnly(split, FireDataset.Smoke)!.Value.Image;
 
-    /// <summary>The fire-only image of valid/ whose fire box is largest.</summary>
-    public static string LargestFireImage(string split) => LargestOf(split, FireClass.Fire);
+    /// <summary>The fire-only image of a split whose fire box is largest (<see cref="FireDataset.LargestOnly"/>).</summary>
+    public static string LargestFireImage(string split) => FireDataset.LargestOnly(split, FireDataset.Fire)!.Value.Image;
 
     /// <summary>Images of the train split labelled class 1 ("default": ordinary CCTV scenes with no smoke or fire).</summary>
     public static IReadOnlyList<string> NothingImages(string split, int count) =>
@@ -90,17 +89,4 @@ public static class FireFrames
         using var result = mixed.ToMat();
         result.ConvertTo(image, MatType.CV_8UC3);
     }
-
-    private static string LargestOf(string split, FireClass kind)
-    {
-        var labels = Path.Combine(split, "labels");
-        return YoloFireLabels.ImagesIn(Path.Combine(split, "images"))
-            .Select(i => (Image: i, Boxes: YoloFireLabels.Read(YoloFireLabels.LabelPathFor(i, labels))))
-            .Where(x => x.Boxes.Count > 0 && x.Boxes.All(b => b.Kind == kind))
-            .MaxBy(x => x.Boxes.Max(b => b.Box.Width * b.Box.Height)).Image;
-    }
-
-    private static string? Folder(string split) =>
-        SharedData.Root is { } root && Path.Combine(root, "data", "fire", "roboflow_fire-wrpgm_v8", split) is var path
-            && Directory.Exists(Path.Combine(path, "images")) ? path : null;
 }

@@ -7,10 +7,11 @@ using CityTwin.Vision.Imaging.Model.Onnx;
 namespace CityTwin.Training.Fire;
 
 /// <summary>
-/// Trains the head on the cached patch features. A fifth of the training images (whole source groups: all frames of
-/// one video, all Roboflow copies of one photo) is held out; the head is trained on the rest, the epoch and the two
-/// thresholds are chosen on the held-out images (image level, best F1), and the head is exported as ONNX with the
-/// thresholds in its metadata. valid/ is never read here.
+/// Trains the head on the cached patch features by k-fold cross-validation over source groups (all frames of one
+/// video, all Roboflow copies of one photo fall in one fold): one member per fold is trained on the other folds, its
+/// epoch chosen on its own fold; the thresholds are chosen on the pooled out-of-fold scores, so every training image
+/// takes part in that choice while no member scores an image it was trained on. The exported head averages the
+/// members' logits (one wider MLP). valid/ is never read here.
 /// </summary>
 public static class HeadTrainer
 {
@@ -18,21 +19,44 @@ public static class HeadTrainer
     private const int Epochs = 40;
     private const int BatchSize = 64;
 
-    public static int Run(string cache, string outDirectory, int seed)
+    public static int Run(string cache, string outDirectory, int seed, int folds)
     {
         var names = File.ReadAllLines(Path.Combine(cache, "images.txt"));
         var records = Directory.EnumerateFiles(cache, "features-v*.bin").Order().SelectMany(PatchRecord.ReadAll).ToList();
         Console.WriteLine($"{records.Count} patches from {records.Select(r => r.Variant).Distinct().Count()} variants of {names.Length} images");
-        var heldOut = names.Select(n => Fnv(GroupOf(n)) % 5 == 0).ToArray();
-        var train = records.Where(r => !heldOut[r.Image]).Select(Example).Where(e => e.Weight.Any(w => w > 0)).ToList();
-        var check = records.Where(r => heldOut[r.Image] && r.Variant == 0).GroupBy(r => r.Image)
-            .Select(g => g.OrderBy(r => r.Patch).ToList()).ToList();
-        Console.WriteLine($"train {train.Count} patches; held out {check.Count} images ({heldOut.Count(h => h)} of {names.Length})");
+        var foldOf = names.Select(n => (int)(Fnv(GroupOf(n)) % (uint)folds)).ToArray();
+        var members = new List<Mlp>();
+        var outOfFold = new List<ScoredImage>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var (member, scored) = TrainMember(records, foldOf, fold, new Random(seed + fold));
+            members.Add(member);
+            outOfFold.AddRange(scored);
+        }
+        var (_, thresholds, report) = Tune(outOfFold);
+        var head = Mlp.AverageOfLogits(members);
+        Directory.CreateDirectory(outDirectory);
+        var path = Path.Combine(outDirectory, "fire-head.onnx");
+        File.WriteAllBytes(path, Export(head, thresholds));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        Console.WriteLine($"wrote {path} ({members.Count} members, {head.Hidden} hidden units) sha256 {sha}");
+        Console.WriteLine($"out-of-fold (train split, {outOfFold.Count} images): {report}");
+        return 0;
+    }
 
-        var random = new Random(seed);
+    /// <summary>The scores of every patch of one image, and its whole-frame record (which holds the image's truth).</summary>
+    private sealed record ScoredImage(IReadOnlyList<float[]> Scores, PatchRecord Whole);
+
+    /// <summary>One member: trained on every fold but <paramref name="fold"/>, its epoch chosen on that fold.</summary>
+    private static (Mlp Member, List<ScoredImage> HeldOut) TrainMember(List<PatchRecord> records, int[] foldOf, int fold, Random random)
+    {
+        var train = records.Where(r => foldOf[r.Image] != fold).Select(Example).Where(e => e.Weight.Any(w => w > 0)).ToList();
+        var check = records.Where(r => foldOf[r.Image] == fold && r.Variant == 0).GroupBy(r => r.Image)
+            .Select(g => g.OrderBy(r => r.Patch).ToList()).ToList();
+        Console.WriteLine($"fold {fold}: train {train.Count} patches; held out {check.Count} images");
         var mlp = new Mlp(train[0].X.Length, Hidden, 2, random);
         mlp.FitStandardisation(train.Select(e => e.X).ToList());
-        (double F1, Mlp Model, float[] Thresholds, string Report)? best = null;
+        (double F1, Mlp Model, List<ScoredImage> Scored, string Report)? best = null;
         for (var epoch = 1; epoch <= Epochs; epoch++)
         {
             var order = train.OrderBy(_ => random.Next()).ToList();
@@ -40,24 +64,17 @@ public static class HeadTrainer
             var lr = 1e-3f * (epoch > 25 ? 0.3f : 1f);
             for (var i = 0; i < order.Count; i += BatchSize)
                 loss += mlp.Step(order.Skip(i).Take(BatchSize).ToList(), lr, 1e-3f, 0.3f, random) * Math.Min(BatchSize, order.Count - i);
-            var (f1, thresholds, report) = Tune(mlp, check);
-            Console.WriteLine($"epoch {epoch} loss {loss / order.Count:F4} held-out {report}");
-            if (best is null || f1 > best.Value.F1) best = (f1, Copy(mlp), thresholds, report);
+            var scored = check.Select(patches => new ScoredImage(patches.Select(p => mlp.Predict(p.Features)).ToList(), patches[0])).ToList();
+            var (f1, _, report) = Tune(scored);
+            if (best is null || f1 > best.Value.F1) best = (f1, Copy(mlp), scored, $"epoch {epoch} loss {loss / order.Count:F4} {report}");
         }
-        var chosen = best!.Value;
-        Directory.CreateDirectory(outDirectory);
-        var path = Path.Combine(outDirectory, "fire-head.onnx");
-        File.WriteAllBytes(path, Export(chosen.Model, chosen.Thresholds));
-        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-        Console.WriteLine($"wrote {path} sha256 {sha}");
-        Console.WriteLine($"held-out (train split, {check.Count} images): {chosen.Report}");
-        return 0;
+        Console.WriteLine($"fold {fold}: chose {best!.Value.Report}");
+        return (best.Value.Model, best.Value.Scored);
     }
 
     /// <summary>Best-F1 threshold per class on the held-out images; the score is the mean of the two F1s.</summary>
-    private static (double F1, float[] Thresholds, string Report) Tune(Mlp mlp, List<List<PatchRecord>> images)
+    private static (double F1, float[] Thresholds, string Report) Tune(IReadOnlyList<ScoredImage> scored)
     {
-        var scored = images.Select(patches => (Scores: patches.Select(p => mlp.Predict(p.Features)).ToList(), Whole: patches[0])).ToList();
         var thresholds = new float[2];
         var report = new List<string>();
         double sum = 0;
@@ -115,7 +132,7 @@ public static class HeadTrainer
             .Output(OnnxSmokeFireDetector.HeadOutput, null, mlp.Outputs)
             .Metadata(OnnxSmokeFireDetector.SmokeThresholdKey, thresholds[0].ToString("F2", CultureInfo.InvariantCulture))
             .Metadata(OnnxSmokeFireDetector.FireThresholdKey, thresholds[1].ToString("F2", CultureInfo.InvariantCulture))
-            .Metadata("modelVersion", "1")
+            .Metadata("modelVersion", "2")
             .Build("citytwin_fire_head");
     }
 

@@ -133,6 +133,33 @@ public sealed class Mlp
         return (w, b);
     }
 
+    /// <summary>
+    /// One MLP whose output is the sigmoid of the members' mean logit: their standardised first layers side by side
+    /// (so its own standardisation is the identity) and their second layers stacked, each divided by the member count.
+    /// </summary>
+    public static Mlp AverageOfLogits(IReadOnlyList<Mlp> members)
+    {
+        var inputs = members[0].Inputs;
+        var outputs = members[0].Outputs;
+        var hidden = members.Sum(m => m.Hidden);
+        var combined = new Mlp(inputs, hidden, outputs, new Random(0));
+        var offset = 0;
+        foreach (var member in members)
+        {
+            var (w, b) = member.FoldedFirstLayer();
+            for (var i = 0; i < inputs; i++)
+                for (var h = 0; h < member.Hidden; h++) combined.W1[i * hidden + offset + h] = w[i * member.Hidden + h];
+            for (var h = 0; h < member.Hidden; h++)
+            {
+                combined.B1[offset + h] = b[h];
+                for (var o = 0; o < outputs; o++) combined.W2[(offset + h) * outputs + o] = member.W2[h * outputs + o] / members.Count;
+            }
+            offset += member.Hidden;
+        }
+        for (var o = 0; o < outputs; o++) combined.B2[o] = members.Average(m => m.B2[o]);
+        return combined;
+    }
+
     private static float[] Init(int n, double scale, Random random)
     {
         var a = new float[n];

@@ -14,9 +14,9 @@ switch (args.FirstOrDefault())
         return Featurizer.Run(Arg("--data", Path.Combine(shared, "data/fire/roboflow_fire-wrpgm_v8/train")), cache,
             int.Parse(Arg("--variants", "3")), int.Parse(Arg("--seed", "18")), int.Parse(Arg("--threads", "2")));
     case "train":
-        return HeadTrainer.Run(cache, Arg("--out", "models/fire"), int.Parse(Arg("--seed", "18")));
+        return HeadTrainer.Run(cache, Arg("--out", "models/fire"), int.Parse(Arg("--seed", "18")), int.Parse(Arg("--folds", "5")));
     default:
         Console.Error.WriteLine("usage: citytwin-fire-training featurize [--data DIR] [--cache DIR] [--variants N] [--seed N] [--threads N]");
-        Console.Error.WriteLine("       citytwin-fire-training train [--cache DIR] [--out DIR] [--seed N]");
+        Console.Error.WriteLine("       citytwin-fire-training train [--cache DIR] [--out DIR] [--seed N] [--folds K]");
         return 2;
 }

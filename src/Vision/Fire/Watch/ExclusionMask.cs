@@ -6,7 +6,7 @@ namespace CityTwin.Vision.Fire.Watch;
 /// The valid exclusion polygons of one camera rasterised at a working size: pixels under a mask are blanked before
 /// detection, and the share of a region that lies under masks decides whether its detection is dropped.
 /// </summary>
-public sealed class ExclusionMask : IDisposable
+public sealed class ExclusionMask : IMaskCoverage, IDisposable
 {
     private const int Side = 256;
     private readonly Mat _mask;

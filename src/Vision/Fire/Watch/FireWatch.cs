@@ -7,8 +7,8 @@ namespace CityTwin.Vision.Fire.Watch;
 
 /// <summary>
 /// Watches the frames of one camera for smoke and fire. Each frame is blanked under the camera's exclusion masks and
-/// run through the detector; detections lying mostly under a mask are dropped. An event is raised only when the same
-/// class was seen in at least K of the last N frames in regions that overlap the newest one (a passing cloud or one
+/// run through the detector, which leaves out patches lying largely under a mask; detections lying mostly under a
+/// mask are dropped. An event is raised only when the same class was seen in at least K of the last N frames in regions that overlap the newest one (a passing cloud or one
 /// bright frame raises nothing), and again at most once per repeat interval while it stays confirmed. A bad frame,
 /// a failing detector, an invalid mask or a failing sink is logged and counted, and the watch goes on. One instance
 /// per camera; not thread-safe (frames of one camera arrive in order).
@@ -58,7 +58,7 @@ public sealed class FireWatch : IDisposable
         var seen = new FireDetection?[2];
         using (var visible = mask.Apply(frameBgr))
         {
-            foreach (var detection in Detect(visible))
+            foreach (var detection in Detect(visible, mask))
             {
                 if (mask.MaskedShare(detection.Region) >= _options.MaskedShareToDrop) { _metrics.DetectionMasked(); continue; }
                 _metrics.DetectionKept();
@@ -93,11 +93,11 @@ public sealed class FireWatch : IDisposable
         return raised;
     }
 
-    private IReadOnlyList<FireDetection> Detect(Mat frame)
+    private IReadOnlyList<FireDetection> Detect(Mat frame, ExclusionMask mask)
     {
         try
         {
-            return _detector.Detect(frame);
+            return mask.Polygons == 0 ? _detector.Detect(frame) : _detector.Detect(frame, mask);
         }
         catch (Exception e) when (e is FireModelException or OnnxRuntimeException or InvalidFrameException or OpenCVException)
         {
