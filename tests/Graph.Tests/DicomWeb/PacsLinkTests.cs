@@ -145,8 +145,8 @@ public sealed class PacsLinkTests(PacsHost host)
         Assert.Equal(1024, attributes.GetProperty("00280010").GetProperty("Value")[0].GetInt32());
         Assert.Equal("MONOCHROME2", attributes.GetProperty("00280004").GetProperty("Value")[0].GetString());
         Assert.Equal("DX", attributes.GetProperty("00080060").GetProperty("Value")[0].GetString());
-        Assert.Equal("No Finding", attributes.GetProperty("00081030").GetProperty("Value")[0].GetString());
-        // What is stored is the de-identified form: the pseudonym, the removal marked, no name.
+        // What is stored is the de-identified form: the pseudonym, the removal marked, no name, no study description.
+        Assert.False(attributes.TryGetProperty("00081030", out var description) && description.TryGetProperty("Value", out _));
         Assert.NotEqual(header.PatientId, attributes.GetProperty("00100020").GetProperty("Value")[0].GetString());
         Assert.Equal("YES", attributes.GetProperty("00120062").GetProperty("Value")[0].GetString());
         Assert.False(attributes.TryGetProperty("00100010", out var name) && name.TryGetProperty("Value", out _));
