@@ -17,6 +17,10 @@ public sealed partial class AfterStoreQueue : IAsyncDisposable
     /// <summary>Instances handed over in one batch at most.</summary>
     private const int MaxBatch = 256;
 
+    /// <summary>How long stopping waits for the hand-over to finish; a reader that no longer takes instances cannot hang the host.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly CancellationTokenSource stopping = new();
     private readonly Channel<ReceivedInstance> queue = Channel.CreateUnbounded<ReceivedInstance>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGrainFactory grains;
     private readonly IImagingReader reader;
@@ -69,7 +73,11 @@ public sealed partial class AfterStoreQueue : IAsyncDisposable
     {
         try
         {
-            await reader.EnqueueAsync(instance);
+            await reader.EnqueueAsync(instance, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            LogClosed(logger, instance.SopInstanceUid);
         }
         catch (Exception e)
         {
@@ -82,7 +90,9 @@ public sealed partial class AfterStoreQueue : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         queue.Writer.TryComplete();
+        stopping.CancelAfter(DrainTimeout);
         await consumer;
+        stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored, but clinic {ClinicId} did not count {Count} received studies")]
@@ -91,6 +101,6 @@ public sealed partial class AfterStoreQueue : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored, but instance {SopInstanceUid} could not be queued for reading")]
     private static partial void LogEnqueueFailed(ILogger logger, Exception exception, string sopInstanceUid);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored while the host stops: instance {SopInstanceUid} stays unread")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored, but the host stopped before it was read: instance {SopInstanceUid} stays unread")]
     private static partial void LogClosed(ILogger logger, string sopInstanceUid);
 }
