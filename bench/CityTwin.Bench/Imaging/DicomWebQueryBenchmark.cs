@@ -11,7 +11,8 @@ namespace CityTwin.Bench.Imaging;
 /// QIDO-RS and WADO-RS requests per second against the host as the product starts it: <c>--studies</c> chest X-rays
 /// are stored first through STOW-RS (each a new study), then <c>--clients</c> HTTP clients at once repeat one kind of
 /// request for <c>--seconds</c>, kind after kind: searches (all studies a page at a time, by study UID, by a PatientID
-/// wild card, a study's instances), instance metadata, the instance itself (1 MiB Part 10) and the rendered JPEG.
+/// wild card, a study's instances), instance metadata, the instance itself (1 MiB Part 10) and the rendered JPEG, both
+/// rendered anew each time (a quality not asked for before) and repeated (served by the rendered-image cache).
 /// </summary>
 public static class DicomWebQueryBenchmark
 {
@@ -56,6 +57,7 @@ public static class DicomWebQueryBenchmark
                 string Value(string tag) => instance.GetProperty(tag).GetProperty("Value")[0].GetString()!;
                 var (series, sop, patient) = (Value("0020000E"), Value("00080018"), Value("00100020"));
                 var instancePath = $"dicomweb/studies/{stored[0]}/series/{series}/instances/{sop}";
+                var missQuality = 0;
                 var kinds = new (string Name, Func<string> Path)[]
                 {
                     ("QIDO studies, limit=100", () => "dicomweb/studies?limit=100"),
@@ -64,7 +66,10 @@ public static class DicomWebQueryBenchmark
                     ("QIDO a study's instances", () => $"dicomweb/studies/{stored[Random.Shared.Next(stored.Count)]}/instances"),
                     ("WADO-RS instance metadata", () => instancePath + "/metadata"),
                     ("WADO-RS instance (1 MiB Part 10)", () => instancePath),
-                    ("WADO-RS rendered JPEG", () => instancePath + "/rendered"),
+                    // Each request a new quality (1..100): a render the cache has not seen, i.e. the figure without the cache
+                    // as long as fewer than 100 are made.
+                    ("WADO-RS rendered JPEG, a cache miss each", () => $"{instancePath}/rendered?quality={Interlocked.Increment(ref missQuality) % 100 + 1}"),
+                    ("WADO-RS rendered JPEG, repeated (cache hits)", () => instancePath + "/rendered"),
                 };
                 Console.WriteLine($"cores: {Environment.ProcessorCount}; load average before: {LoadAverage()}");
                 Console.WriteLine($"{studies} studies stored through STOW-RS; {clients} clients at once, {seconds} s per kind");

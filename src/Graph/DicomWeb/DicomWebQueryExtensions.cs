@@ -11,6 +11,7 @@ public static class DicomWebQueryExtensions
     {
         services.Configure<DecoderPoolOptions>(configuration.GetSection(DecoderPoolOptions.Section));
         services.TryAddSingleton<DecoderPool>();
+        services.Configure<RenderingOptions>(configuration.GetSection(RenderingOptions.Section));
         services.TryAddSingleton<JpegRenderer>();
         services.TryAddSingleton<DicomWebInstances>();
         services.TryAddSingleton<QidoRsEndpoint>();
@@ -39,6 +40,8 @@ public static class DicomWebQueryExtensions
             Wado(c).MetadataAsync(c, study, series, instance));
         app.MapGet($"{root}/studies/{{study}}/series/{{series}}/instances/{{instance}}/rendered", (HttpContext c, string study, string series, string instance) =>
             Wado(c).RenderedAsync(c, study, series, instance));
+        app.MapGet($"{root}/studies/{{study}}/series/{{series}}/instances/{{instance}}/bulkdata/{{tag}}", (HttpContext c, string study, string series, string instance, string tag) =>
+            Wado(c).BulkDataAsync(c, study, series, instance, tag));
         return app;
     }
 }

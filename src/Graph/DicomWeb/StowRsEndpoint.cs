@@ -12,7 +12,8 @@ namespace CityTwin.Graph.DicomWeb;
 /// DICOMweb STOW-RS (PS3.18 10.5): <c>POST /dicomweb/studies[/{study}]</c> with <c>multipart/related;
 /// type="application/dicom"</c>, one Part 10 instance per part. Each part is stored through the same intake as the
 /// inbox, for the caller's clinic (a <c>clinic:&lt;id&gt;</c> key, or an operator key naming <c>?clinic=</c>). Each key is
-/// held to <see cref="StowRsLimiter"/>'s rate and concurrency; the body is read one part at a time, and a part is stored while the next is read.
+/// held to <see cref="StowRsLimiter"/>'s rate and concurrency; the body is read one part at a time, and parts are stored in
+/// batches, one transaction each, while the next batch is read.
 /// </summary>
 public sealed partial class StowRsEndpoint(
     IApiKeyStore keys,
@@ -26,8 +27,11 @@ public sealed partial class StowRsEndpoint(
     public const string DicomJson = "application/dicom+json";
     private const ushort FailureProcessing = 0x0110;
 
-    /// <summary>Parts of one request being stored at once (each holds one instance in memory).</summary>
-    private const int PartsStoredAtOnce = 2;
+    /// <summary>Parts stored in one transaction at most; a batch is stored while the next is read, so two are in memory.</summary>
+    private const int PartsPerBatch = 8;
+
+    /// <summary>Bytes of parts gathered before a batch is stored, whatever their count.</summary>
+    private const long BatchBytes = 16L * 1024 * 1024;
 
     /// <summary>The multipart reader's buffer: ASP.NET's 4 KiB default made a 1 MiB part cost 256 boundary scans.</summary>
     private const int ReadBufferBytes = 64 * 1024;
@@ -85,12 +89,24 @@ public sealed partial class StowRsEndpoint(
         var studies = new HashSet<string>(StringComparer.Ordinal);
         var reader = new MultipartReader(boundary, context.Request.Body, ReadBufferBytes) { BodyLengthLimit = null };
         var parts = 0;
-        // Parts are stored while the next one is read: a multi-instance request costs about the slower of reading and
-        // storing per instance, not their sum. Results are recorded in the order of the parts.
-        var storing = new Queue<Task<IntakeResult>>();
-        async Task DrainAsync(int keep)
+        // Parts are gathered into batches, each stored in one transaction (StoreManyAsync) while the next batch is read:
+        // a multi-instance request costs about the slower of reading and storing, and one commit per batch, not per part.
+        var batch = new List<byte[]>();
+        long batchBytes = 0;
+        Task<IReadOnlyList<IntakeResult>>? storing = null;
+        async Task DrainAsync()
         {
-            while (storing.Count > keep) Record(response, await storing.Dequeue(), baseUrl, studies);
+            if (storing is null) return;
+            foreach (var result in await storing) Record(response, result, baseUrl, studies);
+            storing = null;
+        }
+        async Task FlushAsync()
+        {
+            await DrainAsync();
+            if (batch.Count == 0) return;
+            storing = intake.ReceiveManyAsync([.. batch], clinicId, ReceiverSource.StowRs, context.RequestAborted, study);
+            batch.Clear();
+            batchBytes = 0;
         }
         try
         {
@@ -106,26 +122,26 @@ public sealed partial class StowRsEndpoint(
                 var part = await ReadPartAsync(section.Body, imaging.Value.MaxInstanceBytes, context.RequestAborted);
                 if (part is null)
                 {
-                    await DrainAsync(0);
+                    await DrainAsync();
                     await ProblemAsync(context, StatusCodes.Status413PayloadTooLarge, $"part {parts} exceeds the {imaging.Value.MaxInstanceBytes}-byte instance limit");
                     return;
                 }
-                await DrainAsync(PartsStoredAtOnce - 1);
-                // Called, not queued to the thread pool: the parsing and de-identification run here, and what overlaps
-                // the next part's read is the database and file work, without a thread hop for every instance.
-                storing.Enqueue(intake.ReceiveAsync(part, clinicId, ReceiverSource.StowRs, context.RequestAborted, study));
+                batch.Add(part);
+                batchBytes += part.LongLength;
+                if (batch.Count >= PartsPerBatch || batchBytes >= BatchBytes) await FlushAsync();
             }
-            await DrainAsync(0);
+            await FlushAsync();
+            await DrainAsync();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await DrainAsync(0);
+            await DrainAsync();
             await ProblemAsync(context, StatusCodes.Status413PayloadTooLarge, $"request exceeds the {maxRequest}-byte limit");
             return;
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            await DrainAsync(0);
+            await DrainAsync();
             LogBadMultipart(logger, e.Message);
             await ProblemAsync(context, StatusCodes.Status400BadRequest, $"malformed multipart/related body: {e.Message}");
             return;

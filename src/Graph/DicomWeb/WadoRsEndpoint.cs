@@ -1,18 +1,23 @@
 using System.Text.Json.Nodes;
 using CityTwin.Graph.Auth;
 using CityTwin.Twin.Clinics.Imaging;
+using CityTwin.Vision.Imaging.Dicom;
+using CityTwin.Vision.Imaging.Dicom.Json;
 using CityTwin.Vision.Imaging.Rendering;
 using CityTwin.Vision.Imaging.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CityTwin.Graph.DicomWeb;
 
 /// <summary>
 /// DICOMweb WADO-RS (PS3.18 10.4): a study, series or instance of the caller's clinic as <c>multipart/related;
-/// type="application/dicom"</c> (the stored Part 10 files, byte for byte), its metadata as <c>application/dicom+json</c>,
+/// type="application/dicom"</c> (the stored Part 10 files, byte for byte), its metadata as <c>application/dicom+json</c>
+/// (every attribute of the stored file, bulk data by URI),
 /// and an instance rendered as JPEG (decoded in the GDCM worker pool). Another clinic's UIDs answer 404, as unknown
 /// ones do.
 /// </summary>
-public sealed class WadoRsEndpoint(IApiKeyStore keys, DicomWebInstances instances, ContentAddressedFiles files, JpegRenderer renderer)
+public sealed class WadoRsEndpoint(IApiKeyStore keys, DicomWebInstances instances, ContentAddressedFiles files, JpegRenderer renderer,
+    IOptions<ImagingOptions> imaging)
 {
     private const int MaxInstancesPerRequest = 10_000;
 
@@ -38,19 +43,74 @@ public sealed class WadoRsEndpoint(IApiKeyStore keys, DicomWebInstances instance
         await body.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"--{boundary}--\r\n"), context.RequestAborted);
     }
 
+    /// <summary>
+    /// Every attribute of each stored instance as DICOM JSON (PS3.18 F.2), read from its file; bulk data is a
+    /// <c>BulkDataURI</c> served by <see cref="BulkDataAsync"/>.
+    /// </summary>
     public async Task MetadataAsync(HttpContext context, string study, string? series, string? instance)
     {
         var rows = await FindAsync(context, study, series, instance);
         if (rows is null) return;
         var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{DicomWebExtensions.Path}";
-        JsonArray results = [.. rows.Select(r =>
+        var results = new JsonArray();
+        foreach (var row in rows)
         {
-            var dataset = DicomJson.Instance(r, baseUrl);
-            DicomJson.Set(dataset, "00020010", "UI", r.TransferSyntaxUid);
-            return dataset;
-        })];
+            var file = await File.ReadAllBytesAsync(files.PathOf(row.Sha256), context.RequestAborted);
+            JsonObject dataset;
+            try
+            {
+                dataset = DicomJsonWriter.FromPart10(file, $"{baseUrl}/studies/{row.StudyInstanceUid}/series/{row.SeriesInstanceUid}/instances/{row.SopInstanceUid}/bulkdata",
+                    imaging.Value.MaxInstanceBytes);
+            }
+            catch (DicomParseException e)
+            {
+                // Stored files were walked when they arrived, so this is damage on disk: say which instance.
+                await DicomWebScope.ProblemAsync(context, StatusCodes.Status500InternalServerError, $"instance {row.SopInstanceUid} cannot be read: {e.Message}");
+                return;
+            }
+            DicomJson.Set(dataset, "00020010", "UI", row.TransferSyntaxUid);
+            DicomJson.Set(dataset, "00081190", "UR", $"{baseUrl}/studies/{row.StudyInstanceUid}/series/{row.SeriesInstanceUid}/instances/{row.SopInstanceUid}");
+            results.Add(Sorted(dataset));
+        }
         context.Response.ContentType = StowRsEndpoint.DicomJson;
         await context.Response.WriteAsync(results.ToJsonString(), context.RequestAborted);
+    }
+
+    /// <summary>The value of one top-level attribute (<c>/bulkdata/{tag}</c>, 8 hex digits) as <c>multipart/related; type="application/octet-stream"</c>.</summary>
+    public async Task BulkDataAsync(HttpContext context, string study, string series, string instance, string tag)
+    {
+        if (tag.Length != 8 || !uint.TryParse(tag, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            await DicomWebScope.ProblemAsync(context, StatusCodes.Status400BadRequest, "a bulk data tag is 8 hexadecimal digits, e.g. 7FE00010");
+            return;
+        }
+        var rows = await FindAsync(context, study, series, instance);
+        if (rows is null) return;
+        var file = await File.ReadAllBytesAsync(files.PathOf(rows[0].Sha256), context.RequestAborted);
+        if (BulkData.Of(file, number, imaging.Value.MaxInstanceBytes) is not { } value)
+        {
+            await DicomWebScope.ProblemAsync(context, StatusCodes.Status404NotFound, $"the instance has no attribute {tag}");
+            return;
+        }
+        var boundary = $"citytwin-{Guid.NewGuid():N}";
+        context.Response.ContentType = $"multipart/related; type=\"application/octet-stream\"; boundary={boundary}";
+        var body = context.Response.Body;
+        await body.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Type: application/octet-stream\r\nContent-Length: {value.Length}\r\n\r\n"), context.RequestAborted);
+        await body.WriteAsync(value, context.RequestAborted);
+        await body.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n"), context.RequestAborted);
+    }
+
+    /// <summary>PS3.18 F.2 orders attributes by tag; the added ones go where they belong.</summary>
+    private static JsonObject Sorted(JsonObject dataset)
+    {
+        var sorted = new JsonObject();
+        foreach (var key in dataset.Select(p => p.Key).Order(StringComparer.Ordinal).ToList())
+        {
+            var node = dataset[key];
+            dataset.Remove(key);
+            sorted[key] = node;
+        }
+        return sorted;
     }
 
     public async Task RenderedAsync(HttpContext context, string study, string series, string instance)

@@ -37,14 +37,21 @@ public sealed class ClinicGrain(
             TwinStreams.Entities, state => Changed(state, "registered"));
     }
 
-    public async Task<ClinicState> RecordStudyReceivedAsync(string studyInstanceUid)
+    public Task<ClinicState> RecordStudyReceivedAsync(string studyInstanceUid) => RecordStudiesReceivedAsync([studyInstanceUid]);
+
+    public async Task<ClinicState> RecordStudiesReceivedAsync(IReadOnlyList<string> studyInstanceUids)
     {
-        EnsureStudyUid(studyInstanceUid);
-        if (State.AppliedStudyUids.Contains(studyInstanceUid, StringComparer.Ordinal)) return State;
+        ArgumentNullException.ThrowIfNull(studyInstanceUids);
+        foreach (var uid in studyInstanceUids) EnsureStudyUid(uid);
+        var fresh = studyInstanceUids.Distinct(StringComparer.Ordinal)
+            .Where(uid => !State.AppliedStudyUids.Contains(uid, StringComparer.Ordinal)).ToList();
+        if (fresh.Count == 0) return State;
+        // One commit for the whole batch: receivers hand their studies over in bursts, and a state write per study was
+        // the slowest step after the instance's own row.
         await CommitAsync(state =>
             {
-                RecentKeys.TryAdd(state.AppliedStudyUids, studyInstanceUid);
-                state.ImagingStudies++;
+                foreach (var uid in fresh) RecentKeys.TryAdd(state.AppliedStudyUids, uid);
+                state.ImagingStudies += fresh.Count;
             },
             TwinStreams.Entities, state => Changed(state, "study-received"));
         return State;

@@ -12,6 +12,9 @@ public interface IClinicGrain : IGrainWithStringKey
     /// <summary>Counts a received study; a study UID already counted changes nothing.</summary>
     [Alias("RecordStudyReceived")] Task<ClinicState> RecordStudyReceivedAsync(string studyInstanceUid);
 
+    /// <summary>Counts several received studies in one commit; UIDs already counted (or repeated) change nothing.</summary>
+    [Alias("RecordStudiesReceived")] Task<ClinicState> RecordStudiesReceivedAsync(IReadOnlyList<string> studyInstanceUids);
+
     /// <summary>
     /// Records an AI reading: counters, the study row, an imagingResults event and, when a finding is critical, an alert.
     /// A study UID already read changes nothing.

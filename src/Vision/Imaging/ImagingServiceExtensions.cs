@@ -24,6 +24,7 @@ public static class ImagingServiceExtensions
         services.TryAddSingleton<ContentAddressedFiles>();
         services.TryAddSingleton<PatientPseudonymiser>();
         services.TryAddSingleton<ClinicDirectory>();
+        services.TryAddSingleton<AfterStoreQueue>();
         services.TryAddSingleton<ImagingStore>();
         services.TryAddSingleton<Part10Intake>();
         services.TryAddSingleton<IInstanceOutcomes, InstanceOutcomes>();

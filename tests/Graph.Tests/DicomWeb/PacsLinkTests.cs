@@ -131,6 +131,65 @@ public sealed class PacsLinkTests(PacsHost host)
     }
 
     [SkippableFact]
+    public async Task WadoMetadata_StoredChestXray_EveryAttributeWithPixelDataAsBulkDataUri()
+    {
+        var header = await StoredChestXrayAsync();
+        using var owner = host.Client(PacsHost.ClinicKey);
+        var instancePath = $"/dicomweb/studies/{header.StudyInstanceUid}/series/{header.SeriesInstanceUid}/instances/{header.SopInstanceUid}";
+
+        using var metadata = await owner.GetAsync(instancePath + "/metadata");
+        var text = await metadata.Content.ReadAsStringAsync();
+        Assert.True(metadata.StatusCode == HttpStatusCode.OK, text);
+        var attributes = JsonDocument.Parse(text).RootElement[0];
+
+        Assert.Equal(1024, attributes.GetProperty("00280010").GetProperty("Value")[0].GetInt32());
+        Assert.Equal("MONOCHROME2", attributes.GetProperty("00280004").GetProperty("Value")[0].GetString());
+        Assert.Equal("DX", attributes.GetProperty("00080060").GetProperty("Value")[0].GetString());
+        // What is stored is the de-identified form: the pseudonym, the removal marked, no name, no study description.
+        Assert.False(attributes.TryGetProperty("00081030", out var description) && description.TryGetProperty("Value", out _));
+        Assert.NotEqual(header.PatientId, attributes.GetProperty("00100020").GetProperty("Value")[0].GetString());
+        Assert.Equal("YES", attributes.GetProperty("00120062").GetProperty("Value")[0].GetString());
+        Assert.False(attributes.TryGetProperty("00100010", out var name) && name.TryGetProperty("Value", out _));
+        var tags = attributes.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(tags.Order(StringComparer.Ordinal), tags);
+        var bulk = attributes.GetProperty("7FE00010").GetProperty("BulkDataURI").GetString()!;
+        Assert.EndsWith(instancePath + "/bulkdata/7FE00010", bulk, StringComparison.Ordinal);
+
+        using var pixels = await owner.GetAsync(new Uri(bulk).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, pixels.StatusCode);
+        Assert.Equal("multipart/related", pixels.Content.Headers.ContentType?.MediaType);
+        var part = Part(await pixels.Content.ReadAsByteArrayAsync(), pixels.Content.Headers.ContentType!.Parameters.First(p => p.Name == "boundary").Value!);
+        Assert.Equal(1024 * 1024, part.Length);
+        using var other = host.Client(PacsHost.OtherClinicKey);
+        using var denied = await other.GetAsync(new Uri(bulk).PathAndQuery);
+        Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        using var badTag = await owner.GetAsync(instancePath + "/bulkdata/7FE0");
+        Assert.Equal(HttpStatusCode.BadRequest, badTag.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task WadoRendered_SameInstanceTwice_SecondFromTheCacheWithTheSameBytes()
+    {
+        var header = await StoredChestXrayAsync();
+        using var owner = host.Client(PacsHost.ClinicKey);
+        var cache = host.Services.GetRequiredService<CityTwin.Vision.Imaging.Rendering.JpegRenderer>().Cache;
+        // A quality no other test asks for, so this test's entries are its own.
+        var path = $"/dicomweb/studies/{header.StudyInstanceUid}/series/{header.SeriesInstanceUid}/instances/{header.SopInstanceUid}/rendered?quality=37";
+        var before = cache.Count;
+
+        var first = await owner.GetByteArrayAsync(path);
+        Assert.Equal(before + 1, cache.Count);
+        var second = await owner.GetByteArrayAsync(path);
+
+        Assert.Equal(before + 1, cache.Count);
+        Assert.Equal(first, second);
+        Assert.Equal([0xFF, 0xD8], first[..2]);
+        using var other = host.Client(PacsHost.OtherClinicKey);
+        using var denied = await other.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Qido_PatientIdPatternsAndPaging_MatchThePseudonymOnly()
     {
         var header = await StoredChestXrayAsync();

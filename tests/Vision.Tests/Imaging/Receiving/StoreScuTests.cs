@@ -48,7 +48,8 @@ public sealed class StoreScuTests(ReceivingFixture fixture, ITestOutputHelper ou
         Assert.Equal("1.2.840.10008.1.2", dump["0002,0010"]);
         Assert.Equal("STORESCU", dump["0002,0016"]);
 
-        var handed = Assert.Single(fixture.Reader.Received, r => r.SopInstanceUid == ChestXRay.SopInstanceUid);
+        var handed = await fixture.Reader.WaitForAsync(ChestXRay.SopInstanceUid);
+        Assert.Single(fixture.Reader.Received, r => r.SopInstanceUid == ChestXRay.SopInstanceUid);
         Assert.Equal(stored, handed.FilePath);
         var clinic = await fixture.Cluster.Grains.GetGrain<IClinicGrain>(ReceivingFixture.ClinicId).GetAsync();
         Assert.Contains(row.StudyInstanceUid, clinic!.AppliedStudyUids);
