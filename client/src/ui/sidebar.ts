@@ -21,6 +21,12 @@ const LAYERS: [string, MessageKey][] = [
   ['wards', 'layers.wards'],
 ];
 
+/** Live layers that only some roles get (markets, classroom arcs): a switch appears where the layer was registered. */
+const ROLE_LAYERS: [string, MessageKey][] = [
+  ['markets', 'layer.markets'],
+  ['lesson-arcs', 'layer.lessonArcs'],
+];
+
 /** The add-to-watchlist form, with the plate typed so far kept across re-renders. */
 export function watchlistForm(plate: string): string {
   return `<section><h2>${escapeHtml(t('watch.title'))}</h2>
@@ -56,7 +62,7 @@ export class Sidebar {
 
   render(): void {
     const metrics = [...WARD_METRICS, ...(this.features.has('Ward', 'coverage') ? ['coverage'] : [])];
-    const layerBoxes = LAYERS.map(
+    const layerBoxes = [...LAYERS, ...ROLE_LAYERS.filter(([id]) => this.view.isRegistered(id))].map(
       ([id, key]) => `<label><input type="checkbox" data-layer="${id}" ${this.view.isVisible(id) ? 'checked' : ''}> ${escapeHtml(t(key))}</label>`,
     ).join('');
     const metricOptions = metrics

@@ -7,10 +7,12 @@ namespace CityTwin.Graph.Webhooks;
 
 /// <summary>
 /// The checks every signed webhook (market orders, classroom) runs before reading its content, cheapest first: a known
-/// connector and a timestamp inside the replay window (401), media type (415), size (413), signature and replay (401).
-/// On refusal it answers the request itself and returns null.
+/// connector and a timestamp inside the replay window (401), media type (415), size (413), signature (401), the
+/// connector's request budget (429 with Retry-After, <see cref="ConnectorRateLimiter"/>) and replay (401). On refusal it
+/// answers the request itself and returns null.
 /// </summary>
-public sealed class SignedWebhookReader(ConnectorSecrets connectors, SignatureReplayGuard replays, MarketWebhookOptions options, TimeProvider clock)
+public sealed class SignedWebhookReader(
+    ConnectorSecrets connectors, SignatureReplayGuard replays, ConnectorRateLimiter rateLimiter, MarketWebhookOptions options, TimeProvider clock)
 {
     /// <summary>JSON as the webhooks read and write it: web names, enums by name.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -38,6 +40,14 @@ public sealed class SignedWebhookReader(ConnectorSecrets connectors, SignatureRe
         if (!WebhookSignature.Matches(secret, stamp, body, signature))
             return await RefuseAsync(context, StatusCodes.Status401Unauthorized, "BAD_SIGNATURE",
                 $"{WebhookSignature.SignatureHeader} is not sha256=HMAC-SHA256(secret, \"{{timestamp}}.\" + body) for connector {connector}.");
+        // After the signature, so only the connector's own requests spend its budget; before the replay guard, so a
+        // refused request may be sent again as it is once the budget allows.
+        if (!rateLimiter.TryAcquire(connector, context.Request.Path, out var retryAfter))
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return await RefuseAsync(context, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+                $"Connector {connector} may post {rateLimiter.BudgetOf(connector).RequestsPerSecond} requests a second; retry after {Math.Ceiling(retryAfter.TotalSeconds):0} s with the same events.");
+        }
         if (!replays.TryRemember(signature))
             return await RefuseAsync(context, StatusCodes.Status401Unauthorized, "REPLAYED", "This signed request was already received; sign each delivery with its own timestamp.");
         return (body, signature);
