@@ -28,9 +28,13 @@ public sealed class MarketPartnerMapTests(MapHost host)
         Assert.Equal(new[] { own.MarketId },
             await map.EvaluateAsync<string[]>("() => [...new Set(window.__citytwin.map.querySourceFeatures('markets').map(f => f.properties.id))]"));
 
-        // No operator-only controls: no watchlist form, and no switch for the lesson arcs it may not read.
+        // No operator-only controls: no watchlist form, no incident filters, no switch for sightings, cameras or the lesson
+        // arcs it may not read; and the page asked for no stream it is refused (each refusal would show as a problem).
         Assert.Equal(0, await map.Page.Locator("#watch-form").CountAsync());
-        Assert.Equal(0, await map.Page.Locator("input[data-layer='lesson-arcs']").CountAsync());
+        Assert.Equal(0, await map.Page.Locator("#show-resolved").CountAsync());
+        foreach (var layer in new[] { "sightings", "cameras", "incidents", "lesson-arcs" })
+            Assert.Equal(0, await map.Page.Locator($"input[data-layer='{layer}']").CountAsync());
+        Assert.Equal("[]", await map.EvaluateAsync<string>("() => JSON.stringify(window.__citytwin.store.problems.map(p => p.message))"));
         Assert.Equal(1, await map.Page.Locator("input[data-layer='markets']").CountAsync());
         await map.ScreenshotAsync("market-partner-map");
 

@@ -43,6 +43,9 @@ public sealed class SchoolOfficeMapTests(MapHost host)
         Assert.True(await map.EvaluateAsync<bool>("() => window.__citytwin.markets === null && !window.__citytwin.map.getSource('markets')"));
         Assert.Equal(0, await map.Page.Locator("input[data-layer='markets']").CountAsync());
         Assert.Equal(0, await map.Page.Locator("#watch-form").CountAsync());
+        foreach (var layer in new[] { "sightings", "cameras", "incidents" })
+            Assert.Equal(0, await map.Page.Locator($"input[data-layer='{layer}']").CountAsync());
+        Assert.Equal("[]", await map.EvaluateAsync<string>("() => JSON.stringify(window.__citytwin.store.problems.map(p => p.message))"));
         Assert.Equal(1, await map.Page.Locator("input[data-layer='lesson-arcs']").CountAsync());
         await map.WaitIdleAsync();
         await map.ScreenshotAsync("school-office-map");
