@@ -81,7 +81,7 @@ public sealed class SignedWebhookReader(
 
     /// <summary>
     /// A body of announced length, read into one array of that size: a flash sale's 300 kB batches then cost one
-    /// large-object allocation each instead of a growing buffer and its copy, which kept the GC busy with gen-2 collections.
+    /// large-object allocation each instead of a growing buffer and its copy (large-object allocations drive gen-2 GCs).
     /// </summary>
     private static async Task<byte[]> ReadKnownLengthAsync(Stream body, int length, CancellationToken cancellationToken)
     {
