@@ -1,4 +1,5 @@
 import { CallerAccess } from './api/access';
+import { liveGrants } from './api/liveGrants';
 import { SchemaFeatures } from './api/features';
 import { GraphQLHttp } from './api/http';
 import { LiveSession } from './api/live';
@@ -89,6 +90,7 @@ async function start(): Promise<void> {
       if (kind === 'store' || kind === 'school' || kind === 'clinic') refreshPlace(kind, id);
       else if (kind === 'camera') refreshCamera('camera', id);
     },
+    liveGrants(access),
   );
 
   const markets = marketsOnMap(access, http, live, store);

@@ -4,6 +4,7 @@ import type { GraphQLHttp } from './http';
 import type { LiveFeed } from './liveFeed';
 import { ALERT_HANDLERS } from './liveHandlers';
 import { FATAL_CLOSE_CODES, ReconnectPlan, retryDelayMs } from './reconnect';
+import { ALL_GRANTS, type LiveGrants } from './liveGrants';
 import { alertsSubscription, CAMERA_STATUS, ENTITY_CHANGED, INCIDENT_UPDATES, SIGHTINGS } from './queries';
 import { loadSnapshot } from './snapshot';
 import { MalformedEvent } from '../state/parse';
@@ -36,6 +37,7 @@ export class LiveSession {
     private readonly store: LiveStore,
     private readonly onIncidentChanged: (id: string) => void,
     private readonly onPlaceChanged: (kind: string, id: string) => void,
+    private readonly grants: LiveGrants = ALL_GRANTS,
   ) {
     this.firstLive = new Promise((resolve) => (this.resolveFirstLive = resolve));
   }
@@ -135,10 +137,9 @@ export class LiveSession {
   }
 
   private subscribeCityWide(generation: number): void {
-    this.disposers.push(
-      this.subscribe(generation, alertsSubscription(this.features), {}, 'alerts', (data) => ALERT_HANDLERS.alert(this.store, data, this.onIncidentChanged)),
-      this.subscribe(generation, INCIDENT_UPDATES, {}, 'incidentUpdates', (data) => ALERT_HANDLERS.incident(this.store, data, this.onIncidentChanged)),
-    );
+    const { alerts, incidentUpdates } = this.grants;
+    if (alerts) this.disposers.push(this.subscribe(generation, alertsSubscription(this.features), {}, 'alerts', (data) => ALERT_HANDLERS.alert(this.store, data, this.onIncidentChanged)));
+    if (incidentUpdates) this.disposers.push(this.subscribe(generation, INCIDENT_UPDATES, {}, 'incidentUpdates', (data) => ALERT_HANDLERS.incident(this.store, data, this.onIncidentChanged)));
   }
 
   private subscribeScoped(generation: number): void {
@@ -146,10 +147,13 @@ export class LiveSession {
     // A padded box, so that small pans do not resubscribe.
     const bbox = this.viewport ? pad(this.viewport, 0.5) : null;
     const variables = bbox ? { bbox } : {};
+    const { sightings, cameraStatus, entityKinds } = this.grants;
     this.scopedDisposers = [
-      this.subscribe(generation, SIGHTINGS, variables, 'sightings', (data) => ALERT_HANDLERS.sighting(this.store, data)),
-      this.subscribe(generation, CAMERA_STATUS, variables, 'cameraStatus', (data) => ALERT_HANDLERS.cameraStatus(this.store, data)),
-      this.subscribe(generation, ENTITY_CHANGED, variables, 'entityChanged', (data) => ALERT_HANDLERS.entity(data, this.onPlaceChanged)),
+      ...(sightings ? [this.subscribe(generation, SIGHTINGS, variables, 'sightings', (data) => ALERT_HANDLERS.sighting(this.store, data))] : []),
+      ...(cameraStatus ? [this.subscribe(generation, CAMERA_STATUS, variables, 'cameraStatus', (data) => ALERT_HANDLERS.cameraStatus(this.store, data))] : []),
+      ...(entityKinds.length > 0
+        ? [this.subscribe(generation, ENTITY_CHANGED, { ...variables, kinds: entityKinds }, 'entityChanged', (data) => ALERT_HANDLERS.entity(data, this.onPlaceChanged))]
+        : []),
     ];
     this.subscribedViewport = bbox;
   }

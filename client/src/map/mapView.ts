@@ -82,6 +82,11 @@ export class MapView {
     return this.visible.has(id);
   }
 
+  /** Whether a layer of this id was registered (layers a role may not read never are). */
+  isRegistered(id: string): boolean {
+    return this.layers.has(id);
+  }
+
   redraw(id: string): void {
     if (this.visible.has(id)) this.layers.get(id)?.update(this.map, this.store);
   }

@@ -1,22 +1,32 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { t } from '../i18n';
+import { language, t } from '../i18n';
+import { axisLabels, cityDate, pointLabel } from './chartTime';
 import { addLive, toColumns, type ChartColumns, type MinutePoint } from './ordersPerMinute';
 
-/** The orders-per-minute chart of a market or one session, drawn by uPlot; live updates add to the current minute. */
+/**
+ * The orders-per-minute chart of a market or one session, drawn by uPlot; live updates add to the current minute. Its time
+ * axis reads in the city's time (Asia/Ho_Chi_Minh) and the UI language of the moment it is drawn (the panel draws it
+ * anew when the language changes).
+ */
 export class OrdersChart {
   private readonly plot: uPlot;
   private columns: ChartColumns = [[], []];
 
   constructor(container: HTMLElement, width = 320, height = 160) {
+    const lang = language();
     this.plot = new uPlot(
       {
         width,
         height,
         title: t('market.ordersPerMinute'),
         scales: { x: { time: true } },
-        series: [{ label: t('market.minute') }, { label: t('market.orders'), stroke: '#ef6c00', fill: 'rgba(239,108,0,0.15)', width: 2 }],
-        axes: [{}, { size: 40 }],
+        tzDate: cityDate,
+        series: [
+          { label: t('market.minute'), value: (_u, v) => pointLabel(v, lang) },
+          { label: t('market.orders'), stroke: '#ef6c00', fill: 'rgba(239,108,0,0.15)', width: 2 },
+        ],
+        axes: [{ values: (_u, splits) => axisLabels(splits, lang), size: 44 }, { size: 40 }],
       },
       this.columns,
       container,

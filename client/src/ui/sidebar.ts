@@ -11,14 +11,21 @@ import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
 import { byId } from './dom';
 
-const LAYERS: [string, MessageKey][] = [
-  ['cameras', 'layers.cameras'],
-  ['sightings', 'layers.sightings'],
-  ['incidents', 'layers.incidents'],
-  ['places-store', 'layers.stores'],
-  ['places-school', 'layers.schools'],
-  ['places-clinic', 'layers.clinics'],
-  ['wards', 'layers.wards'],
+/** The map's own layers, each with the capability whose data it draws: a key without it gets no switch. */
+const LAYERS: [string, MessageKey, string][] = [
+  ['cameras', 'layers.cameras', 'CAMERAS'],
+  ['sightings', 'layers.sightings', 'FOLLOW_SIGHTINGS'],
+  ['incidents', 'layers.incidents', 'INCIDENTS'],
+  ['places-store', 'layers.stores', 'PLACES'],
+  ['places-school', 'layers.schools', 'PLACES'],
+  ['places-clinic', 'layers.clinics', 'CLINICS'],
+  ['wards', 'layers.wards', 'WARDS'],
+];
+
+/** Live layers that only some roles get (markets, classroom arcs): a switch appears where the layer was registered. */
+const ROLE_LAYERS: [string, MessageKey][] = [
+  ['markets', 'layer.markets'],
+  ['lesson-arcs', 'layer.lessonArcs'],
 ];
 
 /** The add-to-watchlist form, with the plate typed so far kept across re-renders. */
@@ -56,7 +63,8 @@ export class Sidebar {
 
   render(): void {
     const metrics = [...WARD_METRICS, ...(this.features.has('Ward', 'coverage') ? ['coverage'] : [])];
-    const layerBoxes = LAYERS.map(
+    const own = LAYERS.filter(([, , capability]) => this.access.can(capability)).map(([id, key]): [string, MessageKey] => [id, key]);
+    const layerBoxes = [...own, ...ROLE_LAYERS.filter(([id]) => this.view.isRegistered(id))].map(
       ([id, key]) => `<label><input type="checkbox" data-layer="${id}" ${this.view.isVisible(id) ? 'checked' : ''}> ${escapeHtml(t(key))}</label>`,
     ).join('');
     const metricOptions = metrics
@@ -65,15 +73,16 @@ export class Sidebar {
     const kinds = INCIDENT_KINDS.map(
       (k) => `<label><input type="checkbox" data-kind="${k}" ${this.incidents.kinds.has(k) ? 'checked' : ''}> ${escapeHtml(tDynamic('kind', k))}</label>`,
     ).join('');
+    const incidentFilters = `<section><h2>${escapeHtml(t('incident.filterKinds'))}</h2>${kinds}
+        <label><input type="checkbox" id="show-resolved" ${this.incidents.showResolved ? 'checked' : ''}> ${escapeHtml(t('incident.showResolved'))}</label></section>`;
     const form = byId('sidebar').querySelector('#watch-form') as HTMLFormElement | null;
     const plate = (form?.querySelector('#watch-plate') as HTMLInputElement | null)?.value ?? '';
     // Only roles that may act get the form; the server refuses the mutation for the others anyway.
     const watchForm = this.access.mayEditWatchlist ? watchlistForm(plate) : '';
     byId('sidebar').innerHTML = `
       <section><h2>${escapeHtml(t('layers.title'))}</h2>${layerBoxes}</section>
-      <section><label for="ward-metric">${escapeHtml(t('wards.metric'))}</label><select id="ward-metric">${metricOptions}</select></section>
-      <section><h2>${escapeHtml(t('incident.filterKinds'))}</h2>${kinds}
-        <label><input type="checkbox" id="show-resolved" ${this.incidents.showResolved ? 'checked' : ''}> ${escapeHtml(t('incident.showResolved'))}</label></section>
+      ${this.access.can('WARDS') ? `<section><label for="ward-metric">${escapeHtml(t('wards.metric'))}</label><select id="ward-metric">${metricOptions}</select></section>` : ''}
+      ${this.access.can('INCIDENTS') ? incidentFilters : ''}
       ${watchForm}`;
   }
 

@@ -82,14 +82,18 @@ public sealed class ReplayMarketRunner(HttpClient http, string operatorKey, stri
         return count;
     }
 
-    /// <summary>POSTs one signed webhook request; retries a 503 (the events are idempotent) with a fresh signature.</summary>
+    /// <summary>
+    /// POSTs one signed webhook request; retries a 503 (the events are idempotent) with a fresh signature, and a 429 (the
+    /// connector's rate limit) once its Retry-After has passed.
+    /// </summary>
     private async Task PostAsync(MarketWebhookBody body, CancellationToken cancellationToken)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Json);
+        // A retry inside the same second would carry the same signature and be refused as a replay.
+        var retryDelay = TimeSpan.FromSeconds(1.1);
         for (var attempt = 1; ; attempt++)
         {
-            // A retry inside the same second would carry the same signature and be refused as a replay.
-            if (attempt > 1) await Task.Delay(TimeSpan.FromSeconds(1.1), cancellationToken);
+            if (attempt > 1) await Task.Delay(retryDelay, cancellationToken);
             var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             using var request = new HttpRequestMessage(HttpMethod.Post, MarketOrdersWebhook.Path) { Content = new ByteArrayContent(bytes) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -100,6 +104,11 @@ public sealed class ReplayMarketRunner(HttpClient http, string operatorKey, stri
             if (response.IsSuccessStatusCode) return;
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if ((int)response.StatusCode == 503 && attempt < 5) continue;
+            if ((int)response.StatusCode == 429 && attempt < 60)
+            {
+                retryDelay = TimeSpan.FromSeconds(Math.Max(1.1, response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 1.1));
+                continue;
+            }
             throw new ReplayFailedException($"the webhook answered {(int)response.StatusCode}: {Shorten(text)}");
         }
     }

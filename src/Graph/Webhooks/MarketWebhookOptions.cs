@@ -22,4 +22,7 @@ public sealed class MarketWebhookOptions
 
     /// <summary>Largest body in bytes; larger ones get 413 unread (2,000 order events are about 600 kB).</summary>
     public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Requests per connector and second, for both signed webhooks (429 with Retry-After past it).</summary>
+    public WebhookRateLimitOptions RateLimit { get; set; } = new();
 }

@@ -9,7 +9,7 @@ public static class WebhookEndpointExtensions
     /// <summary>
     /// Maps <c>POST /webhooks/market-orders</c> and <c>POST /webhooks/classroom</c>. The connectors' secrets are read once,
     /// when the first request arrives, from the connectors file and <c>CityTwin:Markets:Webhook:Connectors</c>; both
-    /// webhooks share one replay guard.
+    /// webhooks share one replay guard and one per-connector rate limit.
     /// </summary>
     public static WebApplication MapCityTwinWebhooks(this WebApplication app)
     {
@@ -17,7 +17,9 @@ public static class WebhookEndpointExtensions
         var reader = new Lazy<SignedWebhookReader>(() =>
         {
             var clock = app.Services.GetRequiredService<TimeProvider>();
-            return new SignedWebhookReader(new ConnectorSecrets(settings), new SignatureReplayGuard(clock, settings.ReplayWindow), settings, clock);
+            var limiter = new ConnectorRateLimiter(settings.RateLimit);
+            app.Lifetime.ApplicationStopped.Register(limiter.Dispose);
+            return new SignedWebhookReader(new ConnectorSecrets(settings), new SignatureReplayGuard(clock, settings.ReplayWindow), limiter, settings, clock);
         });
         var orders = new Lazy<MarketOrdersWebhook>(() => ActivatorUtilities.CreateInstance<MarketOrdersWebhook>(app.Services, reader.Value));
         var classroom = new Lazy<ClassroomWebhook>(() => ActivatorUtilities.CreateInstance<ClassroomWebhook>(app.Services, reader.Value));

@@ -92,13 +92,16 @@ public sealed class MarketGrain(MarketLedger ledger, TimeProvider clock, ILogger
         foreach (var session in batch.Sessions) sessions[session.SessionId] = session;
         // A batch of sessions alone returns the market row untouched by orders: keep the session count it recounted.
         totals = outcome.Totals;
-        foreach (var changed in outcome.ChangedSessions)
-            await PublishAsync(new SessionChanged
+        // The market's counter goes out first, straight after the commit: it is what the map and a flash sale's
+        // dashboard watch, and it no longer waits behind one publish per changed session. Sessions of one batch are
+        // distinct, so their updates may travel side by side; the next batch waits for all of them (the turn awaits).
+        await PublishAsync(new MarketChanged { EntityKind = MarketChanged.Kind, EntityId = Key, Location = place?.Location, Totals = totals });
+        if (outcome.ChangedSessions.Count > 0)
+            await Task.WhenAll(outcome.ChangedSessions.Select(changed => PublishAsync(new SessionChanged
             {
                 EntityKind = MarketChanged.Kind, EntityId = Key, Location = place?.Location, Totals = changed,
                 Platform = sessions.TryGetValue(changed.SessionId, out var s) ? s.Platform : "",
-            });
-        await PublishAsync(new MarketChanged { EntityKind = MarketChanged.Kind, EntityId = Key, Location = place?.Location, Totals = totals });
+            })));
         return new MarketBatchResult(outcome.Applied, outcome.Ignored, batch.Sessions.Count, [], totals);
     }
 

@@ -21,6 +21,12 @@ public class MapHost : IAsyncLifetime
     public const string OperatorKey = "op-map-tests-4c7e91a2b3d5";
     /// <summary>The market platform connector the browser tests sign their order streams with.</summary>
     public const string ConnectorId = "browser-tests-connector";
+
+    /// <summary>The market whose partner key <see cref="MarketPartnerKey"/> is (role <c>market:&lt;id&gt;</c>).</summary>
+    public const string PartnerMarketId = "store-map-partner-market";
+    public const string MarketPartnerKey = "mkt-map-tests-5d20be71c9a4";
+    /// <summary>A schools' office key (role <c>schooloffice</c>): lessons and arcs, no markets.</summary>
+    public const string SchoolOfficeKey = "school-map-tests-a83f0c6e41d2";
     public const string ConnectorSecret = "browser-tests-secret-8b1f3c";
 
     private readonly TestDatabase database = new();
@@ -45,6 +51,8 @@ public class MapHost : IAsyncLifetime
         {
             ["Logging:LogLevel:Default"] = "Warning",
             [$"CityTwin:ApiKeys:{OperatorKey}"] = "operator",
+            [$"CityTwin:ApiKeys:{MarketPartnerKey}"] = $"market:{PartnerMarketId}",
+            [$"CityTwin:ApiKeys:{SchoolOfficeKey}"] = "schooloffice",
             // No keys file: only the key above exists.
             ["CityTwin:KeysFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-keys-{Guid.NewGuid():N}.json"),
             ["CityTwin:Client:Path"] = RepositoryPaths.ClientDist,
@@ -71,7 +79,7 @@ public class MapHost : IAsyncLifetime
     /// <summary>Settings a derived host adds to the ones every browser test uses (more keys, real layers).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
-    /// <summary>A page at 1280×720 with the operator key already signed in, the map loaded, live and idle.</summary>
+    /// <summary>A page at 1280×720 with <paramref name="key"/> (default the operator's) signed in, the map loaded, live and idle.</summary>
     public async Task<MapPage> OpenMapAsync(string key = OperatorKey)
     {
         var page = await NewSignedInPageAsync(key);

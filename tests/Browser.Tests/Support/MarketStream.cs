@@ -20,9 +20,10 @@ public sealed class MarketStream(MapHost host, string marketId, string sessionId
     public GeoPoint Location { get; } = new(106.7712, 10.8436);
     private int sent;
 
-    public static async Task<MarketStream> CreateAsync(MapHost host)
+    /// <summary>A new market, with a fresh id unless <paramref name="marketId"/> names one (a market key's own market).</summary>
+    public static async Task<MarketStream> CreateAsync(MapHost host, string? marketId = null)
     {
-        var marketId = $"store-map-market-{Guid.NewGuid():N}"[..30];
+        marketId ??= $"store-map-market-{Guid.NewGuid():N}"[..30];
         var retailer = marketId + "-r1";
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
         var stream = new MarketStream(host, marketId, marketId + "-s1", retailer, start);

@@ -32,6 +32,10 @@ public sealed class MarketsHost : IAsyncLifetime
     public const string ConnectorId = "test-connector";
     public const string ConnectorSecret = "markets-connector-secret-5d0e9a";
 
+    /// <summary>A second connector with a budget of one request a second and a burst of three (the rate-limit tests).</summary>
+    public const string ThrottledConnectorId = "throttled-connector";
+    public const string ThrottledConnectorSecret = "throttled-connector-secret-77b1";
+
     /// <summary>Thủ Đức ward (GSO 26824), where test markets are registered.</summary>
     public const string WardCode = "26824";
 
@@ -68,6 +72,9 @@ public sealed class MarketsHost : IAsyncLifetime
             [$"CityTwin:ApiKeys:{BenThanhKey}"] = "market:store-cho-ben-thanh",
             [$"CityTwin:ApiKeys:{SchoolOfficeKey}"] = "schooloffice",
             ["CityTwin:Markets:Webhook:ConnectorsFile"] = ConnectorsFile,
+            [$"CityTwin:Markets:Webhook:Connectors:{ThrottledConnectorId}"] = ThrottledConnectorSecret,
+            [$"CityTwin:Markets:Webhook:RateLimit:Connectors:{ThrottledConnectorId}:RequestsPerSecond"] = "1",
+            [$"CityTwin:Markets:Webhook:RateLimit:Connectors:{ThrottledConnectorId}:Burst"] = "3",
             // Tests never take the DICOM SCP's port 11112 (another host on this machine may hold it).
             ["CityTwin:Imaging:Scp:Enabled"] = "false",
         });
@@ -108,18 +115,27 @@ public sealed class MarketsHost : IAsyncLifetime
 
     /// <summary>POSTs a body to the market webhook, signed with the connector's secret at <paramref name="signedAt"/> (default now).</summary>
     public async Task<(System.Net.HttpStatusCode Status, JsonElement Body)> PostSignedAsync(string body, DateTimeOffset? signedAt = null,
-        string secret = ConnectorSecret, string? signature = null, string path = MarketOrdersWebhook.Path)
+        string secret = ConnectorSecret, string? signature = null, string path = MarketOrdersWebhook.Path, string connector = ConnectorId)
+    {
+        var (status, answer, _) = await PostSignedWithHeadersAsync(body, signedAt, secret, signature, path, connector);
+        return (status, answer);
+    }
+
+    /// <summary>As <see cref="PostSignedAsync"/>, with the response's Retry-After (null when absent).</summary>
+    public async Task<(System.Net.HttpStatusCode Status, JsonElement Body, TimeSpan? RetryAfter)> PostSignedWithHeadersAsync(string body,
+        DateTimeOffset? signedAt = null, string secret = ConnectorSecret, string? signature = null, string path = MarketOrdersWebhook.Path,
+        string connector = ConnectorId)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         var stamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(WebhookSignature.ConnectorHeader, ConnectorId);
+        request.Headers.Add(WebhookSignature.ConnectorHeader, connector);
         request.Headers.Add(WebhookSignature.TimestampHeader, stamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, signature ?? WebhookSignature.Compute(secret, stamp, bytes));
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Headers.RetryAfter?.Delta);
     }
 
     /// <summary>
