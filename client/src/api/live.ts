@@ -5,6 +5,7 @@ import type { LiveFeed } from './liveFeed';
 import { ALERT_HANDLERS } from './liveHandlers';
 import { FATAL_CLOSE_CODES, ReconnectPlan, retryDelayMs } from './reconnect';
 import { alertsSubscription, CAMERA_STATUS, ENTITY_CHANGED, INCIDENT_UPDATES, SIGHTINGS } from './queries';
+import { loadRecentAlerts } from './recentAlerts';
 import { loadSnapshot } from './snapshot';
 import { MalformedEvent } from '../state/parse';
 import type { LiveStore } from '../state/store';
@@ -95,7 +96,7 @@ export class LiveSession {
     }
     this.subscribeCityWide(generation);
     this.subscribeScoped(generation);
-    await Promise.all(this.feeds.map((feed) => this.startFeed(feed, generation)));
+    await Promise.all([this.fillAlerts(generation), ...this.feeds.map((feed) => this.startFeed(feed, generation))]);
     if (!this.plan.isCurrent(generation)) return;
     this.store.setConnection('connected');
     this.resolveFirstLive();
@@ -131,6 +132,19 @@ export class LiveSession {
       });
     } catch (error) {
       this.store.report('server', describe(error));
+    }
+  }
+
+  /**
+   * The alerts kept by the twin, with this key's acknowledgements. Loaded after the live subscription opened, so an
+   * alert raised in between arrives at least once; the store merges by id.
+   */
+  private async fillAlerts(generation: number): Promise<void> {
+    try {
+      const kept = await loadRecentAlerts(this.http, this.features);
+      if (this.plan.isCurrent(generation)) this.store.loadAlerts(kept);
+    } catch (error) {
+      this.store.report('server', `alerts: ${describe(error)}`);
     }
   }
 
