@@ -122,7 +122,7 @@ export function alertsSubscription(features: SchemaFeatures): string {
 
 /** The alerts the twin kept, newest first, with this key's acknowledgement (`alerts(first, after)` on the query root). */
 export function recentAlertsQuery(features: SchemaFeatures): string {
-  return `query RecentAlerts($after: String) { alerts(first: 200, after: $after) {
+  return `query RecentAlerts($after: String) { alerts(first: 50, after: $after) {
     nodes { acknowledged alert { ${alertSelection(features)} } } pageInfo { hasNextPage endCursor } } }`;
 }
 

@@ -6,8 +6,8 @@ import type { AlertItem } from '../state/model';
 
 type RecentPage = { alerts: { nodes: { acknowledged: boolean; alert: unknown }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
-/** At most this many pages of 200: the server keeps 500 alerts. */
-const MAX_PAGES = 3;
+/** Pages of 50 (a page of 200 whole alerts is over the server's query complexity limit); the server keeps 500 alerts. */
+const MAX_PAGES = 10;
 
 /**
  * The alerts the twin kept, newest first, with this key's acknowledgement: what the feed shows after a reload or a
