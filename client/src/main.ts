@@ -79,6 +79,7 @@ async function start(): Promise<void> {
     apiKey,
     http,
     features,
+    access,
     store,
     (id) => {
       if (detail.current?.kind === 'incident' && detail.current.id === id) detail.showIncident(id);

@@ -1,4 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
+import type { CallerAccess } from './access';
 import type { SchemaFeatures } from './features';
 import type { GraphQLHttp } from './http';
 import type { LiveFeed } from './liveFeed';
@@ -15,7 +16,8 @@ export type Bbox = [number, number, number, number];
 /**
  * The live link: one graphql-ws client that retries for ever. After each (re)connection it loads a
  * snapshot over HTTP, then subscribes; sightings, camera status and entity changes follow the map's
- * viewport, alerts and incidents are city-wide so an operator never misses one off screen.
+ * viewport, alerts and incidents are city-wide so an operator never misses one off screen. It subscribes only to the
+ * feeds the key's role may read (`access`, from the server's one policy), so no refusal reaches the problems panel.
  */
 export class LiveSession {
   readonly plan = new ReconnectPlan();
@@ -34,6 +36,7 @@ export class LiveSession {
     private readonly apiKey: string,
     private readonly http: GraphQLHttp,
     private readonly features: SchemaFeatures,
+    private readonly access: CallerAccess,
     private readonly store: LiveStore,
     private readonly onIncidentChanged: (id: string) => void,
     private readonly onPlaceChanged: (kind: string, id: string) => void,
@@ -86,7 +89,7 @@ export class LiveSession {
     const generation = this.plan.connected();
     this.disposeAll();
     try {
-      const snapshot = await loadSnapshot(this.http, this.features, (message) => this.store.report('server', message));
+      const snapshot = await loadSnapshot(this.http, this.features, this.access, (message) => this.store.report('server', message));
       if (!this.plan.snapshotLoaded(generation)) return;
       this.store.loadSnapshot(snapshot);
     } catch (error) {
@@ -140,6 +143,7 @@ export class LiveSession {
    * alert raised in between arrives at least once; the store merges by id.
    */
   private async fillAlerts(generation: number): Promise<void> {
+    if (!this.access.canAny('INCIDENTS', 'WATCHLIST_HITS')) return;
     try {
       const kept = await loadRecentAlerts(this.http, this.features);
       if (this.plan.isCurrent(generation)) this.store.loadAlerts(kept);
@@ -149,10 +153,14 @@ export class LiveSession {
   }
 
   private subscribeCityWide(generation: number): void {
-    this.disposers.push(
-      this.subscribe(generation, alertsSubscription(this.features), {}, 'alerts', (data) => ALERT_HANDLERS.alert(this.store, data, this.onIncidentChanged)),
-      this.subscribe(generation, INCIDENT_UPDATES, {}, 'incidentUpdates', (data) => ALERT_HANDLERS.incident(this.store, data, this.onIncidentChanged)),
-    );
+    if (this.access.canAny('INCIDENTS', 'WATCHLIST_HITS'))
+      this.disposers.push(
+        this.subscribe(generation, alertsSubscription(this.features), {}, 'alerts', (data) => ALERT_HANDLERS.alert(this.store, data, this.onIncidentChanged)),
+      );
+    if (this.access.can('INCIDENTS'))
+      this.disposers.push(
+        this.subscribe(generation, INCIDENT_UPDATES, {}, 'incidentUpdates', (data) => ALERT_HANDLERS.incident(this.store, data, this.onIncidentChanged)),
+      );
   }
 
   private subscribeScoped(generation: number): void {
@@ -160,10 +168,17 @@ export class LiveSession {
     // A padded box, so that small pans do not resubscribe.
     const bbox = this.viewport ? pad(this.viewport, 0.5) : null;
     const variables = bbox ? { bbox } : {};
+    const entityKinds = this.access.entityKinds;
     this.scopedDisposers = [
-      this.subscribe(generation, SIGHTINGS, variables, 'sightings', (data) => ALERT_HANDLERS.sighting(this.store, data)),
-      this.subscribe(generation, CAMERA_STATUS, variables, 'cameraStatus', (data) => ALERT_HANDLERS.cameraStatus(this.store, data)),
-      this.subscribe(generation, ENTITY_CHANGED, variables, 'entityChanged', (data) => ALERT_HANDLERS.entity(data, this.onPlaceChanged)),
+      ...(this.access.can('FOLLOW_SIGHTINGS')
+        ? [this.subscribe(generation, SIGHTINGS, variables, 'sightings', (data) => ALERT_HANDLERS.sighting(this.store, data))]
+        : []),
+      ...(this.access.can('CAMERAS')
+        ? [this.subscribe(generation, CAMERA_STATUS, variables, 'cameraStatus', (data) => ALERT_HANDLERS.cameraStatus(this.store, data))]
+        : []),
+      ...(entityKinds.length
+        ? [this.subscribe(generation, ENTITY_CHANGED, { ...variables, kinds: entityKinds }, 'entityChanged', (data) => ALERT_HANDLERS.entity(data, this.onPlaceChanged))]
+        : []),
     ];
     this.subscribedViewport = bbox;
   }

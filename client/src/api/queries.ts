@@ -137,6 +137,6 @@ export const SIGHTINGS = `subscription Sightings($bbox: [Float!]) {
 
 export const CAMERA_STATUS = `subscription CameraStatus($bbox: [Float!]) { cameraStatus(bbox: $bbox) { eventId occurredAt cameraId online } }`;
 
-export const ENTITY_CHANGED = `subscription Entities($bbox: [Float!]) {
-  entityChanged(bbox: $bbox, kinds: ["camera", "ward", "store", "school", "clinic"]) { eventId occurredAt entityKind entityId change }
+export const ENTITY_CHANGED = `subscription Entities($bbox: [Float!], $kinds: [String!]) {
+  entityChanged(bbox: $bbox, kinds: $kinds) { eventId occurredAt entityKind entityId change }
 }`;

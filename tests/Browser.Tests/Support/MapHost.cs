@@ -19,6 +19,9 @@ namespace CityTwin.Browser.Tests.Support;
 public sealed class MapHost : IAsyncLifetime
 {
     public const string OperatorKey = "op-map-tests-4c7e91a2b3d5";
+    /// <summary>Keys of other roles, for the tests of what each role's map shows.</summary>
+    public const string PartnerKey = "partner-map-tests-7d21c9e04b";
+    public const string ClinicKey = "clinic-map-tests-5e8a31f6c2";
     /// <summary>The market platform connector the browser tests sign their order streams with.</summary>
     public const string ConnectorId = "browser-tests-connector";
     public const string ConnectorSecret = "browser-tests-secret-8b1f3c";
@@ -45,6 +48,8 @@ public sealed class MapHost : IAsyncLifetime
         {
             ["Logging:LogLevel:Default"] = "Warning",
             [$"CityTwin:ApiKeys:{OperatorKey}"] = "operator",
+            [$"CityTwin:ApiKeys:{PartnerKey}"] = "partner",
+            [$"CityTwin:ApiKeys:{ClinicKey}"] = "clinic:clinic-tram-y-te-thanh-an",
             // No keys file: only the key above exists.
             ["CityTwin:KeysFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-keys-{Guid.NewGuid():N}.json"),
             ["CityTwin:Client:Path"] = RepositoryPaths.ClientDist,
@@ -68,9 +73,9 @@ public sealed class MapHost : IAsyncLifetime
     }
 
     /// <summary>A page at 1280×720 with the operator key already signed in, the map loaded, live and idle.</summary>
-    public async Task<MapPage> OpenMapAsync()
+    public async Task<MapPage> OpenMapAsync(string key = OperatorKey)
     {
-        var page = await NewSignedInPageAsync();
+        var page = await NewSignedInPageAsync(key);
         var map = new MapPage(page);
         await map.OpenAsync(BaseUrl);
         return map;
