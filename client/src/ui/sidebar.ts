@@ -11,14 +11,15 @@ import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
 import { byId } from './dom';
 
-const LAYERS: [string, MessageKey][] = [
-  ['cameras', 'layers.cameras'],
-  ['sightings', 'layers.sightings'],
-  ['incidents', 'layers.incidents'],
-  ['places-store', 'layers.stores'],
-  ['places-school', 'layers.schools'],
-  ['places-clinic', 'layers.clinics'],
-  ['wards', 'layers.wards'],
+/** Each layer switch with the capability that lets a role read the layer's data: a role sees only the switches it can use. */
+const LAYERS: [string, MessageKey, string][] = [
+  ['cameras', 'layers.cameras', 'CAMERAS'],
+  ['sightings', 'layers.sightings', 'FOLLOW_SIGHTINGS'],
+  ['incidents', 'layers.incidents', 'INCIDENTS'],
+  ['places-store', 'layers.stores', 'PLACES'],
+  ['places-school', 'layers.schools', 'PLACES'],
+  ['places-clinic', 'layers.clinics', 'CLINICS'],
+  ['wards', 'layers.wards', 'WARDS'],
 ];
 
 /** The add-to-watchlist form, with the plate typed so far kept across re-renders. */
@@ -56,7 +57,7 @@ export class Sidebar {
 
   render(): void {
     const metrics = [...WARD_METRICS, ...(this.features.has('Ward', 'coverage') ? ['coverage'] : [])];
-    const layerBoxes = LAYERS.map(
+    const layerBoxes = LAYERS.filter(([, , capability]) => this.access.can(capability)).map(
       ([id, key]) => `<label><input type="checkbox" data-layer="${id}" ${this.view.isVisible(id) ? 'checked' : ''}> ${escapeHtml(t(key))}</label>`,
     ).join('');
     const metricOptions = metrics
@@ -71,9 +72,9 @@ export class Sidebar {
     const watchForm = this.access.mayEditWatchlist ? watchlistForm(plate) : '';
     byId('sidebar').innerHTML = `
       <section><h2>${escapeHtml(t('layers.title'))}</h2>${layerBoxes}</section>
-      <section><label for="ward-metric">${escapeHtml(t('wards.metric'))}</label><select id="ward-metric">${metricOptions}</select></section>
-      <section><h2>${escapeHtml(t('incident.filterKinds'))}</h2>${kinds}
-        <label><input type="checkbox" id="show-resolved" ${this.incidents.showResolved ? 'checked' : ''}> ${escapeHtml(t('incident.showResolved'))}</label></section>
+      ${this.access.can('WARDS') ? `<section><label for="ward-metric">${escapeHtml(t('wards.metric'))}</label><select id="ward-metric">${metricOptions}</select></section>` : ''}
+      ${this.access.can('INCIDENTS') ? `<section><h2>${escapeHtml(t('incident.filterKinds'))}</h2>${kinds}
+        <label><input type="checkbox" id="show-resolved" ${this.incidents.showResolved ? 'checked' : ''}> ${escapeHtml(t('incident.showResolved'))}</label></section>` : ''}
       ${watchForm}`;
   }
 

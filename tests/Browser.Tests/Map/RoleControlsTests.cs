@@ -15,6 +15,9 @@ public sealed class RoleControlsTests(MapHost host)
         Assert.Equal("connected", await map.Page.GetAttributeAsync("#connection", "data-state"));
         Assert.Equal(0, await map.Page.Locator("#watch-form").CountAsync());
         Assert.Equal(0, await map.Page.Locator("#alert-list button.ack").CountAsync());
+        // Partners never follow vehicles: no sightings switch; the public layers stay.
+        Assert.Equal(0, await map.Page.Locator("[data-layer=sightings]").CountAsync());
+        Assert.Equal(1, await map.Page.Locator("[data-layer=cameras]").CountAsync());
         Assert.Equal("[]", await ProblemsAsync(map));
         await map.ScreenshotAsync("partner-map");
     }
@@ -30,6 +33,9 @@ public sealed class RoleControlsTests(MapHost host)
         Assert.Equal("[]", await ProblemsAsync(map));
         Assert.True(await map.Page.IsHiddenAsync("#problems"));
         Assert.Equal(0, await map.Page.Locator("#watch-form").CountAsync());
+        // A clinic reads clinics only: its switch stays, the others and the incident filters go.
+        Assert.Equal(["places-clinic"], await map.Page.Locator("[data-layer]").EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.dataset.layer)"));
+        Assert.Equal(0, await map.Page.Locator("#show-resolved").CountAsync());
         Assert.True(map.ConsoleErrors.Count == 0, string.Join(" | ", map.ConsoleErrors));
         await map.ScreenshotAsync("clinic-map");
     }
