@@ -3,6 +3,7 @@ import type { AlertItem } from '../state/model';
 import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
 import { byId } from './dom';
+import { failureText, toast } from './toast';
 
 const TITLES: Record<AlertItem['kind'], MessageKey> = {
   watchlist: 'alert.watchlistHit',
@@ -87,8 +88,10 @@ export class AlertFeed {
     try {
       await this.acknowledge(id);
       this.store.acknowledgeAlert(id);
+      toast('ok', t('toast.acknowledged'));
     } catch (error) {
       button.disabled = false;
+      toast('error', failureText('alerts.acknowledgeFailed', error));
       this.store.report('server', `${t('alerts.acknowledgeFailed')}: ${(error as Error).message}`);
     }
   }

@@ -10,6 +10,7 @@ import { checkPlate } from '../state/plates';
 import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
 import { byId } from './dom';
+import { failureText, toast } from './toast';
 
 /** Each layer switch with the capability that lets a role read the layer's data: a role sees only the switches it can use. */
 const LAYERS: [string, MessageKey, string][] = [
@@ -117,8 +118,10 @@ export class Sidebar {
       await this.http.mutate('addToWatchlist', ADD_TO_WATCHLIST, { plate: plateInput.value.trim(), reason, reportedBy: this.actor });
       result.className = 'ok';
       result.textContent = `${t('watch.added')}: ${check.key}`;
+      toast('ok', `${t('watch.added')}: ${check.key}`);
     } catch (error) {
       result.textContent = (error as Error).message;
+      toast('error', failureText('toast.watchFailed', error));
       this.store.report('server', (error as Error).message);
     }
   }

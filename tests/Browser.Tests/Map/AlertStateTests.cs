@@ -17,6 +17,9 @@ public sealed class AlertStateTests(MapHost host)
         await map.Page.Locator(ItemOf(pending)).WaitForAsync();
         await map.Page.Locator(ItemOf(acknowledged)).Locator("button.ack").ClickAsync();
         await map.Page.Locator(ItemOf(acknowledged) + "[data-acknowledged=true]").WaitForAsync();
+        // Every action answers: a toast in the UI's language says it was recorded.
+        await map.Page.Locator("#toasts .toast.ok", new PageLocatorOptions { HasText = "Đã xác nhận cảnh báo" }).WaitForAsync();
+        await map.ScreenshotAsync("alert-acknowledged-toast");
 
         await map.ReloadAsync();
 
