@@ -29,6 +29,13 @@ describe('LiveStore.loadAlerts (the feed filled from the server on load and reco
     expect(store.addAlert(incident('old', '2026-12-07T09:00:00Z'))).toBe(false);
   });
 
+  it('orders by instant when the times carry different offsets', () => {
+    const store = new LiveStore();
+    store.loadAlerts([incident('utc', '2026-12-07T15:20:00Z'), incident('local', '2026-12-07T22:10:00+07:00')]);
+
+    expect(store.alerts.map((a) => a.id)).toEqual(['utc', 'local']);
+  });
+
   it('marks an acknowledged alert read', () => {
     const store = new LiveStore();
     store.addAlert(incident('x', '2026-12-07T10:00:00Z'));

@@ -158,7 +158,8 @@ export class LiveStore {
         this.alerts.push(alert);
       }
     }
-    this.alerts.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    // By instant, not by text: the server writes times with differing offsets (Z, +07:00).
+    this.alerts.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
     for (const dropped of this.alerts.splice(LIMITS.alerts)) this.seenAlertIds.delete(dropped.id);
     this.mark('alerts');
   }
