@@ -1,9 +1,9 @@
 import { CallerAccess } from './api/access';
-import { liveGrants } from './api/liveGrants';
 import { SchemaFeatures } from './api/features';
 import { GraphQLHttp } from './api/http';
 import { LiveSession } from './api/live';
 import { lessonsOnMap } from './classrooms/lessonsOnMap';
+import { acknowledgeAlert } from './api/recentAlerts';
 import { CAMERA, PLACE_BY_KIND } from './api/queries';
 import { onLanguageChange, setLanguage, language } from './i18n';
 import { BasemapLayer } from './map/layers/basemap';
@@ -82,6 +82,7 @@ async function start(): Promise<void> {
     apiKey,
     http,
     features,
+    access,
     store,
     (id) => {
       if (detail.current?.kind === 'incident' && detail.current.id === id) detail.showIncident(id);
@@ -90,7 +91,6 @@ async function start(): Promise<void> {
       if (kind === 'store' || kind === 'school' || kind === 'clinic') refreshPlace(kind, id);
       else if (kind === 'camera') refreshCamera('camera', id);
     },
-    liveGrants(access),
   );
 
   const markets = marketsOnMap(access, http, live, store);
@@ -102,7 +102,8 @@ async function start(): Promise<void> {
     if (alert.kind === 'incident') detail.showIncident(alert.subject);
     else if (alert.kind === 'watchlist') void detail.showVehicle(alert.subject);
   };
-  const feed = new AlertFeed(store, openAlert, (url) => http.image(url));
+  const feed = new AlertFeed(store, openAlert, (url) => http.image(url),
+    access.can('ACKNOWLEDGE_ALERTS') ? (id) => acknowledgeAlert(http, id) : null);
   const sidebar = new Sidebar(view, store, http, features, wards, incidents, actor, access);
   const header = new Header(store, (hit) => goTo(hit), signOut);
 

@@ -17,6 +17,22 @@ describe('CallerAccess', () => {
     expect((await CallerAccess.load(me('operator', ['ACT', 'SEE_PLATES']))).mayEditWatchlist).toBe(true);
   });
 
+  it('follows on entityChanged only the kinds the role may receive', async () => {
+    const clinic = await CallerAccess.load(me('clinic', ['CLINICS', 'BASEMAP', 'STORE_IMAGING', 'IMAGING_COUNTERS', 'IMAGING_RESULTS']));
+    expect(clinic.entityKinds).toEqual(['clinic']);
+    expect(clinic.canAny('INCIDENTS', 'WATCHLIST_HITS')).toBe(false);
+    const partner = await CallerAccess.load(me('partner', ['CAMERAS', 'WARDS', 'INCIDENTS', 'PLACES', 'CLINICS', 'WATCHLIST_HITS']));
+    expect(partner.entityKinds).toEqual(['camera', 'ward', 'store', 'school', 'clinic']);
+    expect(partner.can('FOLLOW_SIGHTINGS')).toBe(false);
+  });
+
+  it('opens none of the operator streams to a market key, only its place changes', async () => {
+    const market = await CallerAccess.load(me('market', ['PLACES', 'BASEMAP', 'MARKET_TOTALS', 'MARKET_OFFICE']));
+    expect(market.entityKinds).toEqual(['store', 'school']);
+    expect(market.canAny('INCIDENTS', 'WATCHLIST_HITS')).toBe(false);
+    expect(market.can('CAMERAS') || market.can('FOLLOW_SIGHTINGS')).toBe(false);
+  });
+
   it('leaves controls shown when the server has no me field', async () => {
     const old = { query: async () => { throw new Error('Cannot query field "me"'); } } as unknown as GraphQLHttp;
     expect((await CallerAccess.load(old)).mayEditWatchlist).toBe(true);

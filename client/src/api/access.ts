@@ -5,6 +5,15 @@ export type Capability = string;
 
 const ME = 'query Me { me { role capabilities } }';
 
+/** The entity kinds the map follows on `entityChanged`, each with the capability the server checks (LiveAccess.CapabilityOf). */
+const ENTITY_KINDS: readonly (readonly [string, Capability])[] = [
+  ['camera', 'CAMERAS'],
+  ['ward', 'WARDS'],
+  ['store', 'PLACES'],
+  ['school', 'PLACES'],
+  ['clinic', 'CLINICS'],
+];
+
 /**
  * What the signed-in key may do, as the server's one access policy says. The map shows only the controls this allows;
  * the server refuses the rest anyway, so a hidden control is a courtesy, never the protection.
@@ -31,6 +40,16 @@ export class CallerAccess {
 
   can(capability: Capability): boolean {
     return this.capabilities === null || this.capabilities.has(capability);
+  }
+
+  /** Whether any of the capabilities is held: a feed open to several (alerts: incidents or watchlist hits). */
+  canAny(...capabilities: Capability[]): boolean {
+    return capabilities.some((c) => this.can(c));
+  }
+
+  /** The `entityChanged` kinds this role may receive: the server refuses a subscription that names any other. */
+  get entityKinds(): string[] {
+    return ENTITY_KINDS.filter(([, capability]) => this.can(capability)).map(([kind]) => kind);
   }
 
   /** The add-to-watchlist form is an operator action (capability ACT). */

@@ -1,11 +1,12 @@
 import { createClient, type Client } from 'graphql-ws';
+import type { CallerAccess } from './access';
 import type { SchemaFeatures } from './features';
 import type { GraphQLHttp } from './http';
 import type { LiveFeed } from './liveFeed';
 import { ALERT_HANDLERS } from './liveHandlers';
 import { FATAL_CLOSE_CODES, ReconnectPlan, retryDelayMs } from './reconnect';
-import { ALL_GRANTS, type LiveGrants } from './liveGrants';
 import { alertsSubscription, CAMERA_STATUS, ENTITY_CHANGED, INCIDENT_UPDATES, SIGHTINGS } from './queries';
+import { loadRecentAlerts } from './recentAlerts';
 import { loadSnapshot } from './snapshot';
 import { MalformedEvent } from '../state/parse';
 import type { LiveStore } from '../state/store';
@@ -15,7 +16,8 @@ export type Bbox = [number, number, number, number];
 /**
  * The live link: one graphql-ws client that retries for ever. After each (re)connection it loads a
  * snapshot over HTTP, then subscribes; sightings, camera status and entity changes follow the map's
- * viewport, alerts and incidents are city-wide so an operator never misses one off screen.
+ * viewport, alerts and incidents are city-wide so an operator never misses one off screen. It subscribes only to the
+ * feeds the key's role may read (`access`, from the server's one policy), so no refusal reaches the problems panel.
  */
 export class LiveSession {
   readonly plan = new ReconnectPlan();
@@ -34,10 +36,10 @@ export class LiveSession {
     private readonly apiKey: string,
     private readonly http: GraphQLHttp,
     private readonly features: SchemaFeatures,
+    private readonly access: CallerAccess,
     private readonly store: LiveStore,
     private readonly onIncidentChanged: (id: string) => void,
     private readonly onPlaceChanged: (kind: string, id: string) => void,
-    private readonly grants: LiveGrants = ALL_GRANTS,
   ) {
     this.firstLive = new Promise((resolve) => (this.resolveFirstLive = resolve));
   }
@@ -87,7 +89,7 @@ export class LiveSession {
     const generation = this.plan.connected();
     this.disposeAll();
     try {
-      const snapshot = await loadSnapshot(this.http, this.features, (message) => this.store.report('server', message));
+      const snapshot = await loadSnapshot(this.http, this.features, this.access, (message) => this.store.report('server', message));
       if (!this.plan.snapshotLoaded(generation)) return;
       this.store.loadSnapshot(snapshot);
     } catch (error) {
@@ -97,7 +99,7 @@ export class LiveSession {
     }
     this.subscribeCityWide(generation);
     this.subscribeScoped(generation);
-    await Promise.all(this.feeds.map((feed) => this.startFeed(feed, generation)));
+    await Promise.all([this.fillAlerts(generation), ...this.feeds.map((feed) => this.startFeed(feed, generation))]);
     if (!this.plan.isCurrent(generation)) return;
     this.store.setConnection('connected');
     this.resolveFirstLive();
@@ -136,10 +138,29 @@ export class LiveSession {
     }
   }
 
+  /**
+   * The alerts kept by the twin, with this key's acknowledgements. Loaded after the live subscription opened, so an
+   * alert raised in between arrives at least once; the store merges by id.
+   */
+  private async fillAlerts(generation: number): Promise<void> {
+    if (!this.access.canAny('INCIDENTS', 'WATCHLIST_HITS')) return;
+    try {
+      const kept = await loadRecentAlerts(this.http, this.features);
+      if (this.plan.isCurrent(generation)) this.store.loadAlerts(kept);
+    } catch (error) {
+      this.store.report('server', `alerts: ${describe(error)}`);
+    }
+  }
+
   private subscribeCityWide(generation: number): void {
-    const { alerts, incidentUpdates } = this.grants;
-    if (alerts) this.disposers.push(this.subscribe(generation, alertsSubscription(this.features), {}, 'alerts', (data) => ALERT_HANDLERS.alert(this.store, data, this.onIncidentChanged)));
-    if (incidentUpdates) this.disposers.push(this.subscribe(generation, INCIDENT_UPDATES, {}, 'incidentUpdates', (data) => ALERT_HANDLERS.incident(this.store, data, this.onIncidentChanged)));
+    if (this.access.canAny('INCIDENTS', 'WATCHLIST_HITS'))
+      this.disposers.push(
+        this.subscribe(generation, alertsSubscription(this.features), {}, 'alerts', (data) => ALERT_HANDLERS.alert(this.store, data, this.onIncidentChanged)),
+      );
+    if (this.access.can('INCIDENTS'))
+      this.disposers.push(
+        this.subscribe(generation, INCIDENT_UPDATES, {}, 'incidentUpdates', (data) => ALERT_HANDLERS.incident(this.store, data, this.onIncidentChanged)),
+      );
   }
 
   private subscribeScoped(generation: number): void {
@@ -147,11 +168,15 @@ export class LiveSession {
     // A padded box, so that small pans do not resubscribe.
     const bbox = this.viewport ? pad(this.viewport, 0.5) : null;
     const variables = bbox ? { bbox } : {};
-    const { sightings, cameraStatus, entityKinds } = this.grants;
+    const entityKinds = this.access.entityKinds;
     this.scopedDisposers = [
-      ...(sightings ? [this.subscribe(generation, SIGHTINGS, variables, 'sightings', (data) => ALERT_HANDLERS.sighting(this.store, data))] : []),
-      ...(cameraStatus ? [this.subscribe(generation, CAMERA_STATUS, variables, 'cameraStatus', (data) => ALERT_HANDLERS.cameraStatus(this.store, data))] : []),
-      ...(entityKinds.length > 0
+      ...(this.access.can('FOLLOW_SIGHTINGS')
+        ? [this.subscribe(generation, SIGHTINGS, variables, 'sightings', (data) => ALERT_HANDLERS.sighting(this.store, data))]
+        : []),
+      ...(this.access.can('CAMERAS')
+        ? [this.subscribe(generation, CAMERA_STATUS, variables, 'cameraStatus', (data) => ALERT_HANDLERS.cameraStatus(this.store, data))]
+        : []),
+      ...(entityKinds.length
         ? [this.subscribe(generation, ENTITY_CHANGED, { ...variables, kinds: entityKinds }, 'entityChanged', (data) => ALERT_HANDLERS.entity(data, this.onPlaceChanged))]
         : []),
     ];

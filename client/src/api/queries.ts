@@ -106,14 +106,28 @@ export function actionsFor(status: string): IncidentAction[] {
   }
 }
 
-export function alertsSubscription(features: SchemaFeatures): string {
+/** The Alert union's selection, shared by the live subscription and the recent-alerts query so both read alike. */
+function alertSelection(features: SchemaFeatures): string {
   const parts = [
     `... on WatchlistHitAlert { eventId occurredAt location plate watchedPlate matchKind cameraId seenAt confidence reason first ${features.select('WatchlistHitAlert')} }`,
     '... on IncidentEvent { eventId occurredAt location incidentId kind status wardCode uncertaintyM actor }',
   ];
   for (const [type, fields] of features.otherAlertFields) if (fields.includes('eventId')) parts.push(`... on ${type} { ${fields.join(' ')} }`);
-  return `subscription Alerts { alerts { __typename ${parts.join(' ')} } }`;
+  return `__typename ${parts.join(' ')}`;
 }
+
+export function alertsSubscription(features: SchemaFeatures): string {
+  return `subscription Alerts { alerts { ${alertSelection(features)} } }`;
+}
+
+/** The alerts the twin kept, newest first, with this key's acknowledgement (`alerts(first, after)` on the query root). */
+export function recentAlertsQuery(features: SchemaFeatures): string {
+  return `query RecentAlerts($after: String) { alerts(first: 50, after: $after) {
+    nodes { acknowledged alert { ${alertSelection(features)} } } pageInfo { hasNextPage endCursor } } }`;
+}
+
+export const ACKNOWLEDGE_ALERT = `mutation AcknowledgeAlert($id: ID!) {
+  acknowledgeAlert(id: $id) { alertRecord { id acknowledged } errors { code message } } }`;
 
 export const INCIDENT_UPDATES = `subscription Incidents { incidentUpdates { eventId occurredAt location incidentId kind status wardCode uncertaintyM actor } }`;
 

@@ -1,3 +1,4 @@
+import type { CallerAccess } from './access';
 import type { SchemaFeatures } from './features';
 import { GraphQLFailure, type GraphQLHttp } from './http';
 import { CAMERAS_PAGE, OPEN_INCIDENTS, PLACES, WARD_METRICS, wardsQuery } from './queries';
@@ -9,25 +10,31 @@ type Nodes = { nodes: unknown[] };
 
 /**
  * Everything the map draws that is not a stream: read once at start and after every reconnect. A part the key's role
- * may not read (a clinic key is refused the cameras) is passed to `refused` and left empty, so the rest still loads:
- * a clinic must still find its own place on the map.
+ * may not read (a clinic key may not read the cameras) is not asked for at all; one the server still refuses is passed
+ * to `refused` and left empty, so the rest still loads: a clinic must still find its own place on the map.
  */
-export async function loadSnapshot(http: GraphQLHttp, features: SchemaFeatures, refused: (message: string) => void = () => {}): Promise<Snapshot> {
-  const orEmpty = <T>(load: Promise<T>, empty: T): Promise<T> =>
-    load.catch((error: unknown) => {
+export async function loadSnapshot(
+  http: GraphQLHttp,
+  features: SchemaFeatures,
+  access: CallerAccess,
+  refused: (message: string) => void = () => {},
+): Promise<Snapshot> {
+  const orEmpty = <T>(load: () => Promise<T>, empty: T, capability: string): Promise<T> =>
+    !access.can(capability) ? Promise.resolve(empty) : load().catch((error: unknown) => {
       if (!(error instanceof GraphQLFailure) || error.code !== 'FORBIDDEN') throw error;
       refused(error.message);
       return empty;
     });
   const none: Nodes = { nodes: [] };
-  const places = (kind: keyof typeof PLACES) => orEmpty(http.query<{ places: Nodes }>(PLACES[kind]), { places: none }).then((d) => d.places.nodes);
+  const places = (kind: keyof typeof PLACES, capability: string) =>
+    orEmpty(() => http.query<{ places: Nodes }>(PLACES[kind]), { places: none }, capability).then((d) => d.places.nodes);
   const [cameras, incidents, wards, stores, schools, clinics] = await Promise.all([
-    orEmpty(loadCameras(http), []),
-    orEmpty(http.query<{ incidents: Nodes }>(OPEN_INCIDENTS), { incidents: none }),
-    orEmpty(http.query<{ wards: Nodes }>(wardsQuery(features)), { wards: none }),
-    places('stores'),
-    places('schools'),
-    places('clinics'),
+    orEmpty(() => loadCameras(http), [], 'CAMERAS'),
+    orEmpty(() => http.query<{ incidents: Nodes }>(OPEN_INCIDENTS), { incidents: none }, 'INCIDENTS'),
+    orEmpty(() => http.query<{ wards: Nodes }>(wardsQuery(features)), { wards: none }, 'WARDS'),
+    places('stores', 'PLACES'),
+    places('schools', 'PLACES'),
+    places('clinics', 'CLINICS'),
   ]);
   const metricFields = [...WARD_METRICS, 'coverage', 'coverageRatio'];
   return {

@@ -67,6 +67,8 @@ export interface AlertItem {
   /** Optional extras that other work adds to the schema (a crop URL, ...). */
   imageUrl: string | null;
   read: boolean;
+  /** Whether this key acknowledged it on the server (acknowledged alerts count as read). */
+  acknowledged: boolean;
 }
 
 export type PlaceKind = 'store' | 'school' | 'clinic';

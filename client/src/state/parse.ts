@@ -136,7 +136,7 @@ export function readAlert(raw: unknown): AlertItem {
   const id = str(a.eventId, 'alert.eventId');
   const at = optStr(a.occurredAt) ?? new Date().toISOString();
   const location = optPoint(a.location, 'alert.location');
-  const base = { id, at, lon: location?.[0] ?? null, lat: location?.[1] ?? null, read: false, imageUrl: optStr(a.cropUrl ?? a.imageUrl) };
+  const base = { id, at, lon: location?.[0] ?? null, lat: location?.[1] ?? null, read: false, acknowledged: false, imageUrl: optStr(a.cropUrl ?? a.imageUrl) };
   switch (a.__typename) {
     case 'WatchlistHitAlert':
       return { ...base, kind: 'watchlist', subject: str(a.plate, 'alert.plate'), detail: `${optStr(a.reason) ?? ''} · ${optStr(a.cameraId) ?? ''}` };

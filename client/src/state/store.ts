@@ -143,6 +143,33 @@ export class LiveStore {
     return true;
   }
 
+  /**
+   * Fills the feed from the server's kept alerts (on load and after every reconnect): alerts not yet listed are added,
+   * listed ones take the server's acknowledgement, and the feed stays newest first.
+   */
+  loadAlerts(kept: readonly AlertItem[]): void {
+    for (const alert of kept) {
+      const index = this.alerts.findIndex((a) => a.id === alert.id);
+      if (index >= 0) {
+        const known = this.alerts[index];
+        this.alerts[index] = { ...known, acknowledged: alert.acknowledged, read: known.read || alert.acknowledged };
+      } else {
+        this.seenAlertIds.add(alert.id);
+        this.alerts.push(alert);
+      }
+    }
+    // By instant, not by text: the server writes times with differing offsets (Z, +07:00).
+    this.alerts.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    for (const dropped of this.alerts.splice(LIMITS.alerts)) this.seenAlertIds.delete(dropped.id);
+    this.mark('alerts');
+  }
+
+  /** Marks an alert acknowledged (and read) once the server has recorded the acknowledgement. */
+  acknowledgeAlert(id: string): void {
+    this.alerts = this.alerts.map((a) => (a.id === id ? { ...a, acknowledged: true, read: true } : a));
+    this.mark('alerts');
+  }
+
   get unreadCount(): number {
     return this.alerts.reduce((n, a) => n + (a.read ? 0 : 1), 0);
   }

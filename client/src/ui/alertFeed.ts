@@ -3,6 +3,7 @@ import type { AlertItem } from '../state/model';
 import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
 import { byId } from './dom';
+import { failureText, toast } from './toast';
 
 const TITLES: Record<AlertItem['kind'], MessageKey> = {
   watchlist: 'alert.watchlistHit',
@@ -12,7 +13,8 @@ const TITLES: Record<AlertItem['kind'], MessageKey> = {
 
 /**
  * The alert feed: newest first, unread counted, usable with the keyboard alone (Tab into the list,
- * arrow keys to move, Enter to open). Opening an alert marks it read and hands it to `open`.
+ * arrow keys to move, Enter to open). Opening an alert marks it read and hands it to `open`. Where the key may
+ * acknowledge alerts, each unacknowledged one has a button that records the acknowledgement on the server.
  */
 export class AlertFeed {
   private sound = false;
@@ -23,9 +25,17 @@ export class AlertFeed {
     private readonly store: LiveStore,
     private readonly open: (alert: AlertItem) => void,
     private readonly loadImage: (url: string) => Promise<string> = (url) => Promise.resolve(url),
+    /** Records an acknowledgement on the server; null where the key's role may not acknowledge. */
+    private readonly acknowledge: ((id: string) => Promise<void>) | null = null,
   ) {
     const list = byId('alert-list');
     list.addEventListener('click', (event) => {
+      const ack = (event.target as HTMLElement).closest<HTMLElement>('[data-ack]');
+      if (ack) {
+        event.stopPropagation();
+        void this.acknowledgeOne(ack.dataset.ack!, ack as HTMLButtonElement);
+        return;
+      }
       const item = (event.target as HTMLElement).closest<HTMLElement>('[data-alert]');
       if (item) this.activate(item.dataset.alert!);
     });
@@ -61,9 +71,29 @@ export class AlertFeed {
 
   private item(a: AlertItem): string {
     const image = a.imageUrl ? `<img class="crop" alt="" data-src="${escapeHtml(a.imageUrl)}">` : '';
-    return `<li role="option" tabindex="-1" data-alert="${escapeHtml(a.id)}" data-kind="${a.kind}" class="alert ${a.read ? 'read' : 'unread'}" aria-selected="false">
-      ${image}<strong>${escapeHtml(t(TITLES[a.kind]))}</strong> <span class="subject" data-subject="${escapeHtml(a.subject)}">${escapeHtml(this.subjectText(a))}</span>
+    return `<li role="option" tabindex="-1" data-alert="${escapeHtml(a.id)}" data-kind="${a.kind}" data-acknowledged="${a.acknowledged}" class="alert ${a.read ? 'read' : 'unread'}" aria-selected="false">
+      ${image}${this.ackControl(a)}<strong>${escapeHtml(t(TITLES[a.kind]))}</strong> <span class="subject" data-subject="${escapeHtml(a.subject)}">${escapeHtml(this.subjectText(a))}</span>
       <span class="time">${escapeHtml(formatTime(a.at))}</span>${a.kind === 'incident' ? '' : `<div class="detail">${escapeHtml(a.detail)}</div>`}</li>`;
+  }
+
+  private ackControl(a: AlertItem): string {
+    if (a.acknowledged) return `<span class="acked" title="${escapeHtml(t('alerts.acknowledged'))}">✓</span>`;
+    if (!this.acknowledge) return '';
+    return `<button type="button" class="ack" data-ack="${escapeHtml(a.id)}">${escapeHtml(t('alerts.acknowledge'))}</button>`;
+  }
+
+  private async acknowledgeOne(id: string, button: HTMLButtonElement): Promise<void> {
+    if (!this.acknowledge) return;
+    button.disabled = true;
+    try {
+      await this.acknowledge(id);
+      this.store.acknowledgeAlert(id);
+      toast('ok', t('toast.acknowledged'));
+    } catch (error) {
+      button.disabled = false;
+      toast('error', failureText('alerts.acknowledgeFailed', error));
+      this.store.report('server', `${t('alerts.acknowledgeFailed')}: ${(error as Error).message}`);
+    }
   }
 
   /** Incidents are named by kind and status (their id is a GUID); plates and clinics by themselves. */

@@ -13,6 +13,7 @@ import { clinicStudiesHtml } from './clinicStudies';
 import { byId } from './dom';
 import { formatClock, responseSeconds } from '../incidents/clock';
 import { isOwnSnapshotUrl } from '../incidents/snapshot';
+import { failureText, toast } from './toast';
 
 const ACTION_LABELS: Record<IncidentAction, MessageKey> = {
   confirm: 'incident.confirm',
@@ -251,7 +252,9 @@ export class DetailPanel {
     try {
       const payload = await this.http.mutate<{ incident: unknown; errors?: UserError[] }>(INCIDENT_ACTIONS[action], incidentActionMutation(action), { id, actor: this.actor });
       if (payload.incident) this.store.upsertIncident(readIncident(payload.incident));
+      toast('ok', t('toast.incidentMoved'));
     } catch (error) {
+      toast('error', failureText('toast.incidentFailed', error));
       const message = error instanceof GraphQLFailure ? error.message : String(error);
       const target = document.getElementById('incident-error');
       if (target) target.textContent = message;

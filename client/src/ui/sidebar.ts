@@ -10,8 +10,9 @@ import { checkPlate } from '../state/plates';
 import type { LiveStore } from '../state/store';
 import { escapeHtml } from '../state/text';
 import { byId } from './dom';
+import { failureText, toast } from './toast';
 
-/** The map's own layers, each with the capability whose data it draws: a key without it gets no switch. */
+/** Each layer switch with the capability that lets a role read the layer's data: a role sees only the switches it can use. */
 const LAYERS: [string, MessageKey, string][] = [
   ['cameras', 'layers.cameras', 'CAMERAS'],
   ['sightings', 'layers.sightings', 'FOLLOW_SIGHTINGS'],
@@ -125,8 +126,10 @@ export class Sidebar {
       await this.http.mutate('addToWatchlist', ADD_TO_WATCHLIST, { plate: plateInput.value.trim(), reason, reportedBy: this.actor });
       result.className = 'ok';
       result.textContent = `${t('watch.added')}: ${check.key}`;
+      toast('ok', `${t('watch.added')}: ${check.key}`);
     } catch (error) {
       result.textContent = (error as Error).message;
+      toast('error', failureText('toast.watchFailed', error));
       this.store.report('server', (error as Error).message);
     }
   }

@@ -26,5 +26,6 @@ public sealed class TwinMutation : ObjectGraphType
         MarketMutationFields.AddTo(this);
         LessonMutationFields.AddTo(this);
         Coverage.CoverageMutationFields.AddTo(this);
+        Alerts.AlertMutationFields.AddTo(this);
     }
 }

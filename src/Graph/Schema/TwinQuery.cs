@@ -33,6 +33,7 @@ public sealed class TwinQuery : ObjectGraphType
         LessonQueryFields.AddTo(this);
         ClinicQueryFields.AddTo(this);
         AuditQueryFields.AddTo(this);
+        Alerts.AlertQueryFields.AddTo(this);
         Coverage.CoverageQueryFields.AddTo(this);
     }
 }

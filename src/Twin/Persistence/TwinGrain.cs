@@ -56,6 +56,8 @@ public abstract class TwinGrain<TState>(IPersistentState<TState> persisted) : Gr
             stream = this.GetStreamProvider(TwinStreams.Provider).GetStream<TwinEvent>(TwinStreams.For(streamNamespace));
             streams[streamNamespace] = stream;
         }
+        // Kept before it goes live, so a map that sees the alert and reloads finds it in the log.
+        if (streamNamespace == TwinStreams.Alerts) await KeepAlertAsync(domainEvent);
         try
         {
             await stream.OnNextAsync(domainEvent);
@@ -64,6 +66,19 @@ public abstract class TwinGrain<TState>(IPersistentState<TState> persisted) : Gr
         {
             PublishLog.PublishFailed(ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()), e,
                 domainEvent.GetType().Name, domainEvent.EntityKind, domainEvent.EntityId, streamNamespace);
+        }
+    }
+
+    private async Task KeepAlertAsync(TwinEvent alert)
+    {
+        try
+        {
+            await Alerts.AlertLog.For(GrainFactory).RecordAsync(alert);
+        }
+        catch (Exception e)
+        {
+            PublishLog.KeepAlertFailed(ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType()), e,
+                alert.GetType().Name, alert.EntityKind, alert.EntityId);
         }
     }
 }

@@ -19,6 +19,9 @@ namespace CityTwin.Browser.Tests.Support;
 public class MapHost : IAsyncLifetime
 {
     public const string OperatorKey = "op-map-tests-4c7e91a2b3d5";
+    /// <summary>Keys of other roles, for the tests of what each role's map shows.</summary>
+    public const string PartnerKey = "partner-map-tests-7d21c9e04b";
+    public const string ClinicKey = "clinic-map-tests-5e8a31f6c2";
     /// <summary>The market platform connector the browser tests sign their order streams with.</summary>
     public const string ConnectorId = "browser-tests-connector";
 
@@ -53,6 +56,8 @@ public class MapHost : IAsyncLifetime
             [$"CityTwin:ApiKeys:{OperatorKey}"] = "operator",
             [$"CityTwin:ApiKeys:{MarketPartnerKey}"] = $"market:{PartnerMarketId}",
             [$"CityTwin:ApiKeys:{SchoolOfficeKey}"] = "schooloffice",
+            [$"CityTwin:ApiKeys:{PartnerKey}"] = "partner",
+            [$"CityTwin:ApiKeys:{ClinicKey}"] = "clinic:clinic-tram-y-te-thanh-an",
             // No keys file: only the key above exists.
             ["CityTwin:KeysFile"] = Path.Combine(Path.GetTempPath(), $"citytwin-no-keys-{Guid.NewGuid():N}.json"),
             ["CityTwin:Client:Path"] = RepositoryPaths.ClientDist,

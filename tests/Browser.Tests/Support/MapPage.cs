@@ -23,6 +23,15 @@ public sealed class MapPage(IPage page) : IAsyncDisposable
         await WaitIdleAsync();
     }
 
+    /// <summary>Reloads the page as an operator pressing F5 would (the key stays in sessionStorage) and waits until live and idle.</summary>
+    public async Task ReloadAsync()
+    {
+        await Page.ReloadAsync();
+        await Page.WaitForFunctionAsync("() => window.__citytwin !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await Page.EvaluateAsync("() => window.__citytwin.ready");
+        await WaitIdleAsync();
+    }
+
     /// <summary>Waits for MapLibre's <c>idle</c>: every source loaded, nothing moving, the last frame drawn.</summary>
     public Task WaitIdleAsync() => Page.EvaluateAsync("""
         () => new Promise(resolve => {

@@ -66,4 +66,6 @@ public enum Capability
     Coverage,
     /// <summary><c>planCameras</c>, <c>planCamerasToTarget</c>, <c>startCameraPlan</c>, <c>planProgress</c> and <c>adoptPlan</c>: planners only.</summary>
     PlanCameras,
+    /// <summary><c>acknowledgeAlert</c>: marking a recent alert handled for one's own key (audited). Operators only.</summary>
+    AcknowledgeAlerts,
 }

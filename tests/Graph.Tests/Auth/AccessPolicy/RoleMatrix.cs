@@ -42,6 +42,7 @@ public static class RoleMatrix
         [Capability.Basemap] = "OLPCKSME",
         [Capability.Coverage] = "OL      ",
         [Capability.PlanCameras] = " L      ",
+        [Capability.AcknowledgeAlerts] = "O       ",
     };
 
     public const string ClinicId = "clinic-tram-y-te-thanh-an";

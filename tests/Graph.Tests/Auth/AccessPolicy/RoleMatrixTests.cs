@@ -39,6 +39,7 @@ public sealed class RoleMatrixTests(LiveClusterFixture fixture)
         Capability.ManageLessons => """mutation { setUnfilledTeacherPosts(schoolId: "school-matrix-none", posts: 1) { errors { code } } }""",
         Capability.Coverage => """{ cameraPlan(id: "plan-matrix-none") { id } }""",
         Capability.PlanCameras => """mutation { adoptPlan(planId: "plan-matrix-none") { errors { code } } }""",
+        Capability.AcknowledgeAlerts => """mutation { acknowledgeAlert(id: "00000000-0000-0000-0000-000000000000") { errors { code } } }""",
         _ => null,
     };
 
