@@ -45,15 +45,7 @@ public sealed class DicomJsonWriter
     /// <exception cref="DicomParseException">The file cannot be walked.</exception>
     public static JsonObject FromPart10(byte[] file, string bulkDataBase, long maxInflatedBytes)
     {
-        var start = DicomReader.DataSetStart(file);
-        var meta = DatasetWalker.Walk(file, 132, start, explicitVr: true, bigEndian: false, new HashSet<uint> { DicomTags.TransferSyntaxUid });
-        var syntax = TransferSyntax.ForReading(meta.GetValueOrDefault(DicomTags.TransferSyntaxUid) ?? TransferSyntax.ExplicitVrLittleEndian.Uid);
-        var data = file;
-        if (syntax.Deflated)
-        {
-            data = DicomReader.Inflate(file, start, maxInflatedBytes);
-            start = 0;
-        }
+        var (data, start, syntax) = Part10DataSet.Open(file, maxInflatedBytes);
         var writer = new DicomJsonWriter(data, start, syntax.ExplicitVr, syntax.BigEndian, bulkDataBase);
         return writer.ReadDataset(data.Length, depth: 0, insideUndefinedItem: false);
     }
