@@ -6,8 +6,9 @@ namespace CityTwin.Twin.Planning;
 
 /// <summary>
 /// The exact siting solve as a plan runs it: presolve (<see cref="SitingPresolve"/>), greedy and swap search on the
-/// reduced problem for a strong first plan, GLOP's LP bound (<see cref="LpSitingBound"/>), and only when that gap is
-/// still above <see cref="TargetGap"/> a CP-SAT search on the reduced problem for the rest of the time. The answer is
+/// reduced problem for a strong first plan, GLOP's LP bound (<see cref="LpSitingBound"/>), CP-SAT over the LP's support
+/// sites for a better plan, and only when the gap is still above <see cref="TargetGap"/> a CP-SAT search on the whole
+/// reduced problem for the rest of the time. The answer is
 /// never worse than the greedy plan it is given and always carries the best bound an OR-Tools solver proved, and which.
 /// </summary>
 public static class ProvedSiting
