@@ -50,8 +50,11 @@ public static class IncidentsBenchmark
                 await tower.RegisterAsync(new CameraDefinition($"bench tower {i}", Ward, new GeoPoint(106.74, 10.40 + 0.025 * i), CameraKind.Ptz360, 50, 0, 360, 1000));
                 await tower.SetPoseAsync(new PtzPose(90, 3, 58, 1, 1920, 1080));
             }
-            await grains.GetGrain<ICameraGrain>(ProbeTower).RegisterAsync(
-                new CameraDefinition("bench probe tower", Ward, new GeoPoint(106.60, 10.40), CameraKind.Ptz360, 50, 0, 360, 1000));
+            // One probe tower per probe, 2.7 km apart: a second probe from the same tower would merge into the first one's
+            // incident and raise no new alert, so a first probe missed by a subscription still attaching would be the last.
+            for (var probe = 0; probe < MaxProbes; probe++)
+                await grains.GetGrain<ICameraGrain>(ProbeTowerId(probe)).RegisterAsync(
+                    new CameraDefinition($"bench probe tower {probe}", Ward, new GeoPoint(106.60, 10.40 + 0.025 * probe), CameraKind.Ptz360, 50, 0, 360, 1000));
             Console.WriteLine($"cores {Environment.ProcessorCount}, database {database.Name}, {towers} towers");
             var code = await EventsToAlertsAsync(settings, url);
             code |= await JamDelayAsync(settings, app.Services, url);
@@ -66,8 +69,13 @@ public static class IncidentsBenchmark
 
     private static string TowerId(int i) => $"bench-tower-{i:00}";
 
-    /// <summary>A tower far from the others whose one event shows the alert subscription is live before timing starts.</summary>
+    /// <summary>Towers far from the others whose events show the alert subscription is live before timing starts.</summary>
     private const string ProbeTower = "bench-tower-probe";
+
+    /// <summary>Probes sent at most, one every 5 s.</summary>
+    private const int MaxProbes = 60;
+
+    private static string ProbeTowerId(int probe) => $"{ProbeTower}-{probe:00}";
 
     private static async Task<int> EventsToAlertsAsync(IncidentsSettings settings, Uri url)
     {
@@ -78,7 +86,7 @@ public static class IncidentsBenchmark
         var probed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var alerts = await IncidentAlertSubscription.ConnectAsync(url, BenchHost.OperatorKey, alert =>
         {
-            if (alert.FirstCameraId == ProbeTower)
+            if (alert.FirstCameraId.StartsWith(ProbeTower, StringComparison.Ordinal))
             {
                 probed.TrySetResult();
                 return;
@@ -95,10 +103,10 @@ public static class IncidentsBenchmark
         var warming = Stopwatch.GetTimestamp();
         for (var probe = 0; !probed.Task.IsCompleted; probe++)
         {
-            if (probe == 60) throw new TimeoutException("no probe alert reached the operator's subscription within 300 s");
+            if (probe == MaxProbes) throw new TimeoutException("no probe alert reached the operator's subscription within 300 s");
             using var response = await http.PostAsJsonAsync("/camera-events", new
             {
-                events = new[] { new { cameraId = ProbeTower, kind = "accident", observedAt = DateTimeOffset.UtcNow, confidence = 0.9, idempotencyKey = $"bench-probe-{probe}" } },
+                events = new[] { new { cameraId = ProbeTowerId(probe), kind = "accident", observedAt = DateTimeOffset.UtcNow, confidence = 0.9, idempotencyKey = $"bench-probe-{probe}" } },
             });
             response.EnsureSuccessStatusCode();
             await Task.WhenAny(probed.Task, Task.Delay(5_000));
