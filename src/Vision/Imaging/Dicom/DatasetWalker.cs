@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace CityTwin.Vision.Imaging.Dicom;
@@ -145,37 +144,13 @@ internal sealed class DatasetWalker
         }
     }
 
-    private uint ReadTag(int end)
-    {
-        var group = ReadUInt16(end);
-        var element = ReadUInt16(end);
-        return (uint)group << 16 | element;
-    }
+    private uint ReadTag(int end) => DicomBytes.ReadTag(data, ref position, end, bigEndian);
 
-    private ushort ReadUInt16(int end)
-    {
-        RequireBytes(2, end);
-        var span = data.AsSpan(position, 2);
-        position += 2;
-        return bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(span) : BinaryPrimitives.ReadUInt16LittleEndian(span);
-    }
+    private ushort ReadUInt16(int end) => DicomBytes.ReadUInt16(data, ref position, end, bigEndian);
 
-    private uint ReadUInt32(int end)
-    {
-        RequireBytes(4, end);
-        var span = data.AsSpan(position, 4);
-        position += 4;
-        return bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(span) : BinaryPrimitives.ReadUInt32LittleEndian(span);
-    }
+    private uint ReadUInt32(int end) => DicomBytes.ReadUInt32(data, ref position, end, bigEndian);
 
-    private void RequireBytes(int count, int end)
-    {
-        if (end - position < count) throw new DicomParseException($"truncated: {count} more bytes needed at offset {position}, {end - position} left");
-    }
+    private void RequireBytes(int count, int end) => DicomBytes.RequireBytes(count, position, end);
 
-    private void Require(uint length, int end, uint tag)
-    {
-        if (length > (uint)(end - position))
-            throw new DicomParseException($"{DicomTags.Format(tag)} at offset {position} declares {length} bytes but only {end - position} remain (truncated?)");
-    }
+    private void Require(uint length, int end, uint tag) => DicomBytes.Require(length, position, end, tag);
 }
