@@ -53,8 +53,15 @@ public sealed class PacsLinkTests(PacsHost host)
         Assert.Equal(1, forwarding.GetProperty("attempts").GetInt32());
         Assert.Equal(JsonValueKind.Null, forwarding.GetProperty("lastError").ValueKind);
         Assert.Equal(header.SeriesInstanceUid, study.GetProperty("seriesInstanceUid").GetString());
-        using var find = await host.Orthanc.Http.PostAsync("tools/find", Json($$$"""{"Level":"Series","Query":{"StudyInstanceUID":"{{{header.StudyInstanceUid}}}","Modality":"SR"}}"""));
-        Assert.Single(JsonDocument.Parse(await find.Content.ReadAsStringAsync()).RootElement.EnumerateArray());
+        // The report's forward row is written when the reading is recorded, on its own path: the study can read
+        // FORWARDED (every row so far sent) a moment before that row exists, so wait for the report in Orthanc.
+        var reports = 0;
+        for (var deadline = DateTime.UtcNow + Wait; DateTime.UtcNow < deadline && reports == 0; await Task.Delay(200))
+        {
+            using var find = await host.Orthanc.Http.PostAsync("tools/find", Json($$$"""{"Level":"Series","Query":{"StudyInstanceUID":"{{{header.StudyInstanceUid}}}","Modality":"SR"}}"""));
+            reports = JsonDocument.Parse(await find.Content.ReadAsStringAsync()).RootElement.GetArrayLength();
+        }
+        Assert.Equal(1, reports);
     }
 
     [SkippableFact]
